@@ -1,0 +1,3 @@
+namespace Enterprise.Application.Catalog.Categories;
+
+public sealed record CategoryDto(Guid Id, string Name, string Slug, long Version);

@@ -1,0 +1,31 @@
+using Enterprise.Application.Catalog.Products;
+using Enterprise.Domain.Catalog;
+using Enterprise.Domain.Common;
+using Mediator;
+
+namespace Enterprise.Application.Catalog.Categories;
+
+/// <summary>Deletes a category that no active product uses.</summary>
+public sealed record DeleteCategoryCommand(Guid CategoryId) : ICommand<Result>;
+
+internal sealed class DeleteCategoryHandler(ICategoryRepository categories, IProductRepository products, TimeProvider clock)
+    : ICommandHandler<DeleteCategoryCommand, Result>
+{
+    public async ValueTask<Result> Handle(DeleteCategoryCommand command, CancellationToken cancellationToken)
+    {
+        var category = await categories.FindAsync(command.CategoryId, cancellationToken);
+        if (category is null)
+        {
+            return CategoryErrors.NotFound(command.CategoryId);
+        }
+
+        var activeProducts = await products.CountActiveInCategoryAsync(category.Id, cancellationToken);
+        if (activeProducts > 0)
+        {
+            return CategoryErrors.InUse(category.Id, activeProducts);
+        }
+
+        category.Delete(clock.GetUtcNow());
+        return Result.Success();
+    }
+}

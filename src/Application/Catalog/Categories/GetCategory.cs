@@ -1,0 +1,16 @@
+using Enterprise.Domain.Catalog;
+using Enterprise.Domain.Common;
+using Mediator;
+
+namespace Enterprise.Application.Catalog.Categories;
+
+public sealed record GetCategoryQuery(Guid CategoryId) : IQuery<Result<CategoryDto>>;
+
+internal sealed class GetCategoryHandler(ICategoryQueries queries) : IQueryHandler<GetCategoryQuery, Result<CategoryDto>>
+{
+    public async ValueTask<Result<CategoryDto>> Handle(GetCategoryQuery query, CancellationToken cancellationToken)
+    {
+        var category = await queries.FindAsync(query.CategoryId, cancellationToken);
+        return category is null ? CategoryErrors.NotFound(query.CategoryId) : category;
+    }
+}

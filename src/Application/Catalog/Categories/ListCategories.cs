@@ -1,0 +1,28 @@
+using Enterprise.Application.Common.Persistence;
+using Enterprise.Domain.Common;
+using FluentValidation;
+using Mediator;
+
+namespace Enterprise.Application.Catalog.Categories;
+
+public sealed record ListCategoriesQuery : IPagedQuery, IQuery<Result<PagedResult<CategoryDto>>>
+{
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = Paging.DefaultPageSize;
+}
+
+internal sealed class ListCategoriesValidator : AbstractValidator<ListCategoriesQuery>
+{
+    public ListCategoriesValidator()
+    {
+        this.RuleForPaging();
+    }
+}
+
+internal sealed class ListCategoriesHandler(ICategoryQueries queries)
+    : IQueryHandler<ListCategoriesQuery, Result<PagedResult<CategoryDto>>>
+{
+    public async ValueTask<Result<PagedResult<CategoryDto>>> Handle(ListCategoriesQuery query, CancellationToken cancellationToken) =>
+        await queries.ListAsync(query.Page, query.PageSize, cancellationToken);
+}

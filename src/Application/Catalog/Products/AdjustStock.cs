@@ -1,0 +1,37 @@
+using Enterprise.Domain.Catalog;
+using Enterprise.Domain.Common;
+using FluentValidation;
+using Mediator;
+
+namespace Enterprise.Application.Catalog.Products;
+
+/// <summary>Adds (positive) or removes (negative) stock, with the reason recorded by the caller.</summary>
+public sealed record AdjustStockCommand(Guid ProductId, int Quantity, string Reason) : ICommand<Result<ProductDto>>;
+
+internal sealed class AdjustStockValidator : AbstractValidator<AdjustStockCommand>
+{
+    public AdjustStockValidator()
+    {
+        RuleFor(command => command.Quantity)
+            .NotEqual(0).WithMessage(ProductErrors.AdjustmentQuantityZero.Description);
+        RuleFor(command => command.Reason)
+            .Must(reason => !string.IsNullOrWhiteSpace(reason)).WithMessage(ProductErrors.AdjustmentReasonRequired.Description)
+            .Must(reason => reason is null || reason.Trim().Length <= Product.AdjustmentReasonMaxLength).WithMessage(ProductErrors.AdjustmentReasonTooLong.Description);
+    }
+}
+
+internal sealed class AdjustStockHandler(IProductRepository products, TimeProvider clock)
+    : ICommandHandler<AdjustStockCommand, Result<ProductDto>>
+{
+    public async ValueTask<Result<ProductDto>> Handle(AdjustStockCommand command, CancellationToken cancellationToken)
+    {
+        var product = await products.FindActiveAsync(command.ProductId, cancellationToken);
+        if (product is null)
+        {
+            return ProductErrors.NotFound(command.ProductId);
+        }
+
+        var adjusted = product.AdjustStock(command.Quantity, command.Reason, clock.GetUtcNow());
+        return adjusted.IsSuccess ? product.ToDto() : adjusted.Error;
+    }
+}

@@ -1,0 +1,47 @@
+using Enterprise.Application.Catalog.Categories;
+using Enterprise.Domain.Catalog;
+using Enterprise.Domain.Common;
+using FluentValidation;
+using Mediator;
+
+namespace Enterprise.Application.Catalog.Products;
+
+public sealed record CreateProductCommand : ICommand<Result<ProductDto>>
+{
+    public required ProductDetails Details { get; init; }
+}
+
+internal sealed class CreateProductValidator : AbstractValidator<CreateProductCommand>
+{
+    public CreateProductValidator() =>
+        RuleFor(command => command.Details).SetValidator(new ProductDetailsValidator()).OverridePropertyName(string.Empty);
+}
+
+internal sealed class CreateProductHandler(
+    IProductRepository products,
+    ICategoryRepository categories,
+    TimeProvider clock) : ICommandHandler<CreateProductCommand, Result<ProductDto>>
+{
+    public async ValueTask<Result<ProductDto>> Handle(CreateProductCommand command, CancellationToken cancellationToken)
+    {
+        var created = Product.Create(command.Details, clock.GetUtcNow());
+        if (!created.IsSuccess)
+        {
+            return created.Error;
+        }
+
+        var product = created.Value;
+        if (!await categories.ExistsAsync(product.CategoryId, cancellationToken))
+        {
+            return ProductErrors.UnknownCategory(product.CategoryId);
+        }
+
+        if (await products.SkuExistsAsync(product.Sku, exceptProductId: null, cancellationToken))
+        {
+            return ProductErrors.DuplicateSku(product.Sku);
+        }
+
+        products.Add(product);
+        return product.ToDto();
+    }
+}

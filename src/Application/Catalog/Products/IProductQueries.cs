@@ -1,0 +1,10 @@
+namespace Enterprise.Application.Catalog.Products;
+
+/// <summary>Read side for products: untracked projections straight to DTOs.</summary>
+public interface IProductQueries
+{
+    /// <summary>The active product, or null when it does not exist or is archived.</summary>
+    Task<ProductDto?> FindActiveAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<Common.Persistence.PagedResult<ProductDto>> ListActiveAsync(ProductListCriteria criteria, CancellationToken cancellationToken);
+}

@@ -1,0 +1,54 @@
+using Enterprise.Application.Catalog.Categories;
+using Enterprise.Domain.Catalog;
+using Enterprise.Domain.Common;
+using FluentValidation;
+using Mediator;
+
+namespace Enterprise.Application.Catalog.Products;
+
+/// <summary>Replaces everything a caller controls on an active product (PUT).</summary>
+public sealed record ReplaceProductCommand : ICommand<Result<ProductDto>>
+{
+    public required Guid ProductId { get; init; }
+
+    public required ProductDetails Details { get; init; }
+}
+
+internal sealed class ReplaceProductValidator : AbstractValidator<ReplaceProductCommand>
+{
+    public ReplaceProductValidator() =>
+        RuleFor(command => command.Details).SetValidator(new ProductDetailsValidator()).OverridePropertyName(string.Empty);
+}
+
+internal sealed class ReplaceProductHandler(
+    IProductRepository products,
+    ICategoryRepository categories,
+    TimeProvider clock) : ICommandHandler<ReplaceProductCommand, Result<ProductDto>>
+{
+    public async ValueTask<Result<ProductDto>> Handle(ReplaceProductCommand command, CancellationToken cancellationToken)
+    {
+        var product = await products.FindActiveAsync(command.ProductId, cancellationToken);
+        if (product is null)
+        {
+            return ProductErrors.NotFound(command.ProductId);
+        }
+
+        var replaced = product.Replace(command.Details, clock.GetUtcNow());
+        if (!replaced.IsSuccess)
+        {
+            return replaced.Error;
+        }
+
+        if (!await categories.ExistsAsync(product.CategoryId, cancellationToken))
+        {
+            return ProductErrors.UnknownCategory(product.CategoryId);
+        }
+
+        if (await products.SkuExistsAsync(product.Sku, exceptProductId: product.Id, cancellationToken))
+        {
+            return ProductErrors.DuplicateSku(product.Sku);
+        }
+
+        return product.ToDto();
+    }
+}

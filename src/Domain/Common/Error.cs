@@ -1,0 +1,25 @@
+namespace Enterprise.Domain.Common;
+
+/// <summary>The kinds of expected failure; the API layer maps each to one HTTP status.</summary>
+public enum ErrorKind
+{
+    Validation,
+    NotFound,
+    Conflict,
+}
+
+/// <summary>
+/// An expected failure, returned as a value. <paramref name="Code"/> is stable and machine-readable
+/// (for example <c>Product.Sku.Duplicate</c>); <paramref name="Field"/> names the input member at fault, when one is.
+/// </summary>
+public record Error(string Code, string Description, ErrorKind Kind, string? Field = null)
+{
+    public static Error Validation(string code, string description, string? field = null) =>
+        new(code, description, ErrorKind.Validation, field);
+
+    public static Error NotFound(string code, string description) =>
+        new(code, description, ErrorKind.NotFound);
+
+    public static Error Conflict(string code, string description) =>
+        new(code, description, ErrorKind.Conflict);
+}

@@ -1,0 +1,15 @@
+using Enterprise.Application.Common.Modules;
+using Enterprise.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enterprise.Infrastructure.Catalog;
+
+/// <summary>The Catalog module's adapters: repositories and queries by convention, and its demo data.</summary>
+internal sealed class CatalogModule : IModule
+{
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddModuleRepositories(this);
+        services.AddScoped<IDataSeeder, CatalogSeeder>();
+    }
+}

@@ -1,0 +1,50 @@
+using Enterprise.Application.Common.Modules;
+using Enterprise.Application.Common.Persistence;
+using Enterprise.Infrastructure.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Enterprise.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string DatabaseHealthCheckName = "database";
+    public const string ReadinessTag = "ready";
+
+    /// <summary>Persistence for the configured provider, the unit of work, health checks and every infrastructure module.</summary>
+    /// <exception cref="OptionsValidationException">The database settings are invalid; the message names each bad setting.</exception>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        // Bound and validated now rather than lazily: the provider decides which services exist,
+        // and a bad setting must stop the start with a message, not fail the first request.
+        var databaseOptions = ReadDatabaseOptions(configuration);
+        services.AddSingleton(Options.Create(databaseOptions));
+
+        var provider = DatabaseProviders.Get(databaseOptions.Provider);
+        services.AddSingleton(provider);
+        provider.AddDbContext(services, databaseOptions);
+        services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddHostedService<DatabaseInitializer>();
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<EnterpriseDbContext>(DatabaseHealthCheckName, tags: [ReadinessTag]);
+
+        return services.AddModulesFrom(typeof(DependencyInjection).Assembly);
+    }
+
+    private static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        options.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        var validation = new DatabaseOptionsValidator().Validate(Options.DefaultName, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(DatabaseOptions), validation.Failures);
+        }
+
+        return options;
+    }
+}

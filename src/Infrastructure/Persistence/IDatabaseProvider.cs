@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enterprise.Infrastructure.Persistence;
+
+/// <summary>What differs between database engines: the context type (and so the migration set), driver options and error codes.</summary>
+public interface IDatabaseProvider
+{
+    string Name { get; }
+
+    /// <summary>Registers the pooled provider-specific context as the <see cref="EnterpriseDbContext"/> the application uses.</summary>
+    void AddDbContext(IServiceCollection services, DatabaseOptions options);
+
+    /// <summary>Null when the connection string can be used; otherwise why not (without echoing secrets).</summary>
+    string? DescribeConnectionStringProblem(string connectionString);
+
+    /// <summary>True when the write failed because another row already holds a unique value.</summary>
+    bool IsUniqueViolation(DbUpdateException exception);
+}

@@ -1,0 +1,50 @@
+using System.ComponentModel;
+using Enterprise.Domain.Catalog;
+
+namespace Enterprise.WebApi.Catalog;
+
+/// <summary>A product in API version 1.</summary>
+public sealed record ProductResponse(
+    Guid Id,
+    string Sku,
+    string Name,
+    string? Description,
+    decimal Price,
+    string Currency,
+    int StockQuantity,
+    Guid CategoryId,
+    ProductStatus Status,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);
+
+/// <summary>The body that creates a product (POST) or replaces one (PUT) in API version 1.</summary>
+public sealed record ProductWriteRequest
+{
+    /// <summary>Letters and digits in groups joined by hyphens; stored upper-case. Unique.</summary>
+    [Description("Letters and digits in groups joined by hyphens, such as BK-1042; stored upper-case. Unique.")]
+    public required string Sku { get; init; }
+
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    [Description("Zero or more, at most four decimal places.")]
+    public required decimal Price { get; init; }
+
+    [Description("ISO 4217 code, such as EUR.")]
+    public required string Currency { get; init; }
+
+    public required int StockQuantity { get; init; }
+
+    public required Guid CategoryId { get; init; }
+}
+
+/// <summary>A signed change to a product's stock, with the reason for it.</summary>
+public sealed record StockAdjustmentRequest
+{
+    [Description("Positive to add stock, negative to remove it; never zero. Stock cannot go below zero.")]
+    public required int Quantity { get; init; }
+
+    public required string Reason { get; init; }
+}
+

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Asp.Versioning;
+using Enterprise.Application.Common.Modules;
+using Enterprise.WebApi.Health;
+using Enterprise.WebApi.Http;
+using Enterprise.WebApi.Logging;
+using Enterprise.WebApi.OpenApi;
+using Scalar.AspNetCore;
+
+namespace Enterprise.WebApi;
+
+public static class DependencyInjection
+{
+    /// <summary>Controllers and their JSON contract, versioning, problem responses, OpenAPI and every WebApi module.</summary>
+    public static IServiceCollection AddWebApi(this IServiceCollection services)
+    {
+        services
+            .AddControllers(options =>
+            {
+                // Required-ness is the request DTOs' (required members) and validators' business, not MVC's guess from nullability.
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            })
+            .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
+            .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => options.AllowInputFormatterExceptionMessages = false);
+
+        services
+            .AddApiVersioning(options =>
+            {
+                options.DefaultApiVersion = new ApiVersion(1);
+                options.ApiVersionReader = new UrlSegmentApiVersionReader();
+                options.ReportApiVersions = true;
+            })
+            .AddMvc()
+            .AddApiExplorer(options =>
+            {
+                options.GroupNameFormat = "'v'VVV";
+                options.SubstituteApiVersionInUrl = true;
+            });
+
+        services.AddProblemResponses();
+        services.AddApiDocuments();
+        return services.AddModulesFrom(typeof(DependencyInjection).Assembly);
+    }
+
+    /// <summary>The HTTP pipeline, outermost first.</summary>
+    public static WebApplication UseWebApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        // Before the exception handler, so handled failures are logged with their final status.
+        app.UseRequestCompletionLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapControllers();
+        app.MapHealthEndpoints();
+        app.MapOpenApi();
+        app.MapScalarApiReference(options => options
+            .WithTitle("Enterprise API")
+            .AddDocuments(ApiDocuments.Versions));
+        return app;
+    }
+
+    /// <summary>The wire contract: camelCase, enums as strings, and strict about everything a client could get wrong.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.AllowDuplicateProperties = false;
+        options.RespectNullableAnnotations = true;
+        options.RespectRequiredConstructorParameters = true;
+        // Numbers are numbers: "12" or "NaN" in a numeric member is a client error, not a value.
+        options.NumberHandling = JsonNumberHandling.Strict;
+    }
+}

@@ -1,0 +1,84 @@
+using Enterprise.Application.Common.Validation;
+using Enterprise.Domain.Common;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Enterprise.WebApi.Http;
+
+/// <summary>
+/// What every API controller shares: the mediator, and the single mapping from an expected
+/// <see cref="Error"/> to an HTTP problem response.
+/// </summary>
+[ApiController]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, ProblemDetailsSetup.ProblemJson)]
+public abstract class ApiControllerBase(ISender sender) : ControllerBase
+{
+    protected ISender Sender { get; } = sender;
+
+    protected ActionResult Problem(Error error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var statusCode = error.Kind switch
+        {
+            ErrorKind.Validation => StatusCodes.Status400BadRequest,
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, "Unmapped error kind."),
+        };
+
+        ProblemDetails problem;
+        if (error.Kind == ErrorKind.Validation)
+        {
+            var errors = error switch
+            {
+                ValidationErrors validation => validation.Errors.ToDictionary(),
+                { Field: { } field } => new Dictionary<string, string[]> { [field] = [error.Description] },
+                _ => new Dictionary<string, string[]>(),
+            };
+            problem = ProblemDetailsFactory.CreateValidationProblemDetails(HttpContext, ToModelState(errors), statusCode);
+            problem.Detail = error is ValidationErrors ? "See the errors member for each invalid field." : error.Description;
+        }
+        else
+        {
+            problem = ProblemDetailsFactory.CreateProblemDetails(HttpContext, statusCode, detail: error.Description);
+        }
+
+        problem.Type = ProblemTypes.For(statusCode);
+        problem.Extensions["code"] = error.Code;
+        return new ObjectResult(problem)
+        {
+            StatusCode = statusCode,
+            ContentTypes = { ProblemDetailsSetup.ProblemJson },
+        };
+    }
+
+    /// <summary>201 with a <c>Location</c> that points at the new resource in the version the caller used.</summary>
+    protected ActionResult CreatedAtGet(string getActionName, Guid id, object body) =>
+        CreatedAtAction(getActionName, new { id, version = HttpContext.RequestedApiVersion?.ToString() }, body);
+
+    protected ActionResult FromResult<T>(Result<T> result, Func<T, ActionResult> onSuccess)
+    {
+        ArgumentNullException.ThrowIfNull(onSuccess);
+        return result.IsSuccess ? onSuccess(result.Value) : Problem(result.Error);
+    }
+
+    protected ActionResult FromResult(Result result, Func<ActionResult> onSuccess)
+    {
+        ArgumentNullException.ThrowIfNull(onSuccess);
+        return result.IsSuccess ? onSuccess() : Problem(result.Error);
+    }
+
+    private static Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary ToModelState(Dictionary<string, string[]> errors)
+    {
+        var modelState = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+        foreach (var (field, messages) in errors)
+        {
+            foreach (var message in messages)
+            {
+                modelState.AddModelError(field, message);
+            }
+        }
+
+        return modelState;
+    }
+}

@@ -1,0 +1,15 @@
+using Enterprise.Application.Common.Persistence;
+
+namespace Enterprise.WebApi.Http;
+
+/// <summary>One page of an offset-paged list, with the total across all pages.</summary>
+public sealed record PageResponse<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
+
+public static class PageResponse
+{
+    public static PageResponse<TItem> From<TSource, TItem>(PagedResult<TSource> page, Func<TSource, TItem> toItem)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return new([.. page.Items.Select(toItem)], page.Page, page.PageSize, page.TotalCount);
+    }
+}

@@ -1,0 +1,15 @@
+namespace Enterprise.WebApi.Http;
+
+/// <summary>RFC 9110 section links used as problem <c>type</c> URIs.</summary>
+public static class ProblemTypes
+{
+    public static string For(int statusCode) => statusCode switch
+    {
+        StatusCodes.Status400BadRequest => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        StatusCodes.Status404NotFound => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        StatusCodes.Status409Conflict => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        StatusCodes.Status415UnsupportedMediaType => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+        StatusCodes.Status500InternalServerError => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+        _ => "about:blank",
+    };
+}

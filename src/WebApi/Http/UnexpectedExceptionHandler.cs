@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Enterprise.WebApi.Http;
+
+/// <summary>
+/// The last resort: a 500 that says only that something failed and how to find it in the logs
+/// (trace and correlation ids); never the exception's message, type, stack trace or SQL.
+/// </summary>
+internal sealed class UnexpectedExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        // A client that hung up is not a server error; there is nobody left to answer.
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            return true;
+        }
+
+        httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Type = ProblemTypes.For(StatusCodes.Status500InternalServerError),
+                Title = "An unexpected error occurred.",
+                Detail = "The request could not be completed. Quote the traceId when reporting this.",
+            },
+        });
+    }
+}

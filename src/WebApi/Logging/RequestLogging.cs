@@ -1,0 +1,19 @@
+using Serilog;
+
+namespace Enterprise.WebApi.Logging;
+
+public static class RequestLogging
+{
+    /// <summary>One completion event per request, named by its route template so events group by endpoint, not by id.</summary>
+    public static IApplicationBuilder UseRequestCompletionLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RouteTemplate} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.EnrichDiagnosticContext = (diagnostics, httpContext) =>
+            {
+                var template = (httpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+                diagnostics.Set("RouteTemplate", template is null ? "(no route)" : "/" + template.TrimStart('/'));
+                diagnostics.Set("RequestPath", httpContext.Request.Path.Value);
+            };
+        });
+}
