@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Enterprise.WebApi;
+
+namespace Enterprise.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Base for integration fixtures: one application host and database per fixture, created once;
+/// tests in a fixture share it, so each test makes its own data (unique SKUs and names) and
+/// asserts on that data only.
+/// </summary>
+public abstract class ApiFixture
+{
+    public static readonly JsonSerializerOptions Json = CreateJsonOptions();
+
+    protected EnterpriseApiFactory Factory { get; private set; } = null!;
+
+    protected HttpClient Client { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public void StartApplication()
+    {
+        Factory = CreateFactory();
+        Client = Factory.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public void StopApplication()
+    {
+        Client.Dispose();
+        Factory.Dispose();
+    }
+
+    /// <summary>Override to start the application with different settings.</summary>
+    protected virtual EnterpriseApiFactory CreateFactory() => new();
+
+    protected static string UniqueSku(string prefix = "T") => $"{prefix}-{Guid.NewGuid().ToString("N")[..12].ToUpperInvariant()}";
+
+    protected static string UniqueName(string prefix = "Test") => $"{prefix} {Guid.NewGuid():N}";
+
+    protected async Task<JsonElement> CreateCategoryAsync(string? name = null)
+    {
+        using var response = await Client.PostAsJsonAsync("/api/v1/categories", new { name = name ?? UniqueName("Category") });
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+    }
+
+    protected async Task<JsonElement> CreateProductAsync(Guid categoryId, string? sku = null, decimal price = 10m, int stockQuantity = 5, string? name = null)
+    {
+        var body = new
+        {
+            sku = sku ?? UniqueSku(),
+            name = name ?? UniqueName("Product"),
+            description = "Created by a test",
+            price,
+            currency = "EUR",
+            stockQuantity,
+            categoryId,
+        };
+        using var response = await Client.PostAsJsonAsync("/api/v1/products", body);
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+    }
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        DependencyInjection.ConfigureJson(options);
+        return options;
+    }
+}
