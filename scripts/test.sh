@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Builds and tests everything; the one command developers and CI run.
+# Stops at the first failing step and ends with the line "N passed, N failed[, N skipped]".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+configuration=Release
+results_dir=artifacts/test-results
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+rm -rf "$results_dir"
+mkdir -p "$results_dir"
+
+echo "== restore tools and packages"
+dotnet tool restore
+dotnet restore Enterprise.sln
+
+echo "== build ($configuration, warnings are errors)"
+dotnet build Enterprise.sln --configuration "$configuration" --no-restore
+
+echo "== migrations match the model"
+dotnet ef migrations has-pending-model-changes \
+  --project src/Infrastructure --context SqliteEnterpriseDbContext \
+  --configuration "$configuration" --no-build
+
+echo "== tests"
+test_failed=0
+for project in tests/*/*.csproj; do
+  name="$(basename "$project" .csproj)"
+  # One TRX per project with its own name: a shared default name lets one project overwrite another's results.
+  dotnet test "$project" --configuration "$configuration" --no-build \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results_dir" || test_failed=1
+  if [[ ! -f "$results_dir/$name.trx" ]]; then
+    echo "error: $name produced no test results" >&2
+    test_failed=1
+  fi
+done
+
+# Count outcomes from the TRX files rather than trusting console output.
+outcomes="$(cat "$results_dir"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*outcome="[A-Za-z]*"' | grep -o 'outcome="[A-Za-z]*"' || true)"
+passed="$(grep -c '"Passed"' <<<"$outcomes" || true)"
+failed="$(grep -cE '"(Failed|Error|Timeout|Aborted)"' <<<"$outcomes" || true)"
+total="$(grep -c . <<<"$outcomes" || true)"
+skipped=$((total - passed - failed))
+
+if [[ "$total" -eq 0 ]]; then
+  echo "error: no test was executed" >&2
+  test_failed=1
+fi
+
+summary="$passed passed, $failed failed"
+if [[ "$skipped" -gt 0 ]]; then
+  summary="$summary, $skipped skipped"
+fi
+echo "$summary"
+
+if [[ "$test_failed" -ne 0 || "$failed" -ne 0 ]]; then
+  exit 1
+fi
