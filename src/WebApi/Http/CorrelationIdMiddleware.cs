@@ -18,7 +18,12 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next)
         ArgumentNullException.ThrowIfNull(context);
         var correlationId = FromRequest(context) ?? NewId();
         context.Items[LogProperty] = correlationId;
-        context.Response.Headers[HeaderName] = correlationId;
+        // Set when the response starts: the exception handler clears headers set earlier, and a 500 needs the id most.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[HeaderName] = correlationId;
+            return Task.CompletedTask;
+        });
         using (LogContext.PushProperty(LogProperty, correlationId))
         {
             await next(context);

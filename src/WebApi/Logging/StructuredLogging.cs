@@ -16,22 +16,30 @@ public static class StructuredLogging
     public static WebApplicationBuilder AddStructuredLogging(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
         var isDevelopment = builder.Environment.IsDevelopment();
-        builder.Services.AddSerilog((services, logger) =>
-        {
-            logger
-                .ReadFrom.Configuration(builder.Configuration)
-                .ReadFrom.Services(services)
-                .Enrich.FromLogContext();
-            if (isDevelopment)
-            {
-                logger.WriteTo.Console(outputTemplate: DevelopmentTemplate, formatProvider: CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-            }
-        });
+
+        // preserveStaticLogger: each host owns its logger instead of sharing the static Log.Logger,
+        // so several hosts in one process (integration tests) never write into each other's sinks.
+        builder.Services.AddSerilog(
+            (services, logger) => Configure(logger, configuration, services, isDevelopment),
+            preserveStaticLogger: true);
         return builder;
+    }
+
+    private static void Configure(LoggerConfiguration logger, IConfiguration configuration, IServiceProvider services, bool isDevelopment)
+    {
+        logger
+            .ReadFrom.Configuration(configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext();
+        if (isDevelopment)
+        {
+            logger.WriteTo.Console(outputTemplate: DevelopmentTemplate, formatProvider: CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+        }
     }
 }

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.Json;
+using Enterprise.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enterprise.IntegrationTests.Platform;
+
+[CoversEndpoint("GET", "openapi/{documentName}.json")]
+[CoversEndpoint("GET", "scalar/{documentName?}")]
+public sealed class ApiDocumentTests : ApiFixture
+{
+    private JsonElement _document;
+
+    [OneTimeSetUp]
+    public async Task ReadDocument()
+    {
+        using var response = await Client.GetAsync("/openapi/v1.json");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+        _document = await response.ReadJsonAsync();
+    }
+
+    [Test]
+    public void The_v1_document_describes_every_v1_operation_the_application_exposes()
+    {
+        var explorer = Factory.Services.GetRequiredService<IApiDescriptionGroupCollectionProvider>();
+        var exposed = explorer.ApiDescriptionGroups.Items
+            .Where(group => group.GroupName == "v1")
+            .SelectMany(group => group.Items)
+            .Select(api => $"{api.HttpMethod!.ToLowerInvariant()} /{api.RelativePath}")
+            .ToHashSet();
+
+        var documented = _document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => $"{operation.Name} {path.Name}"))
+            .ToHashSet();
+
+        Assert.That(exposed, Has.Count.EqualTo(10));
+        Assert.That(documented, Is.EquivalentTo(exposed.Select(NormaliseRouteConstraints)));
+    }
+
+    [TestCase("/api/v1/products", "get", "200,400,500")]
+    [TestCase("/api/v1/products", "post", "201,400,409,415,500")]
+    [TestCase("/api/v1/products/{id}", "get", "200,404,500")]
+    [TestCase("/api/v1/products/{id}", "put", "200,400,404,409,415,500")]
+    [TestCase("/api/v1/products/{id}", "delete", "204,404,409,500")]
+    [TestCase("/api/v1/products/{id}/stock-adjustments", "post", "200,400,404,409,415,500")]
+    [TestCase("/api/v1/categories", "get", "200,400,500")]
+    [TestCase("/api/v1/categories", "post", "201,400,409,415,500")]
+    [TestCase("/api/v1/categories/{id}", "get", "200,404,500")]
+    [TestCase("/api/v1/categories/{id}", "delete", "204,404,409,500")]
+    public void Each_operation_documents_its_success_and_every_error_status_as_problem_json(string path, string method, string statuses)
+    {
+        var responses = _document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+        var documented = responses.EnumerateObject().Select(response => response.Name).ToArray();
+
+        Assert.That(documented, Is.EquivalentTo(statuses.Split(',')));
+        foreach (var error in documented.Where(status => status[0] is '4' or '5'))
+        {
+            Assert.That(responses.GetProperty(error).GetProperty("content").TryGetProperty("application/problem+json", out _), Is.True, $"{method} {path} {error}");
+        }
+    }
+
+    [TestCase("/api/v1/products", "post", "ProductWriteRequest")]
+    [TestCase("/api/v1/products/{id}", "put", "ProductWriteRequest")]
+    [TestCase("/api/v1/products/{id}/stock-adjustments", "post", "StockAdjustmentRequest")]
+    [TestCase("/api/v1/categories", "post", "CategoryCreateRequest")]
+    public void Write_operations_document_their_request_body_schema(string path, string method, string schema)
+    {
+        var reference = _document.GetProperty("paths").GetProperty(path).GetProperty(method)
+            .GetProperty("requestBody").GetProperty("content").GetProperty("application/json")
+            .GetProperty("schema").GetProperty("$ref").GetString();
+
+        Assert.That(reference, Is.EqualTo($"#/components/schemas/{schema}"));
+        Assert.That(_document.GetProperty("components").GetProperty("schemas").TryGetProperty(schema, out _), Is.True);
+    }
+
+    [Test]
+    public void The_product_schema_is_the_v1_contract()
+    {
+        var properties = _document.GetProperty("components").GetProperty("schemas").GetProperty("ProductResponse")
+            .GetProperty("properties").EnumerateObject().Select(property => property.Name);
+
+        Assert.That(properties, Is.EquivalentTo(new[]
+        {
+            "id", "sku", "name", "description", "price", "currency", "stockQuantity", "categoryId", "status", "createdAt", "updatedAt",
+        }));
+    }
+
+    [Test]
+    public async Task The_reference_UI_is_served_and_points_at_the_v1_document()
+    {
+        using var response = await Client.GetAsync("/scalar/v1");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            Assert.That(html, Does.Contain("openapi/v1.json"));
+        });
+    }
+
+    private static string NormaliseRouteConstraints(string operation) => operation.Replace("{id:guid}", "{id}", StringComparison.Ordinal);
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Enterprise.IntegrationTests.Infrastructure;
+
+namespace Enterprise.IntegrationTests.Platform;
+
+/// <summary>The application as its own process: what an operator sees at start.</summary>
+[Parallelizable(ParallelScope.None)]
+public sealed class StartupTests
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private string _directory = null!;
+
+    [SetUp]
+    public void CreateDirectory()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "enterprise-tests", $"process-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(_directory);
+    }
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
+
+    [TestCase("Oracle", "Data Source=enterprise.db", "Database:Provider (environment Database__Provider) is 'Oracle'; supported values are Sqlite.")]
+    [TestCase("Sqlite", "", "ConnectionStrings:Enterprise (environment ConnectionStrings__Enterprise) is missing.")]
+    [TestCase("Sqlite", "Server=db;Password=hunter2", "ConnectionStrings:Enterprise is malformed")]
+    [TestCase("Sqlite", "Mode=ReadWrite", "ConnectionStrings:Enterprise is malformed: it has no Data Source")]
+    public async Task Invalid_database_settings_stop_the_start_with_one_clear_message(string provider, string connectionString, string message)
+    {
+        using var app = ApplicationProcess.Start(Environment("Production", new()
+        {
+            ["Database__Provider"] = provider,
+            ["ConnectionStrings__Enterprise"] = connectionString,
+        }));
+
+        var exitCode = await app.WaitForExitAsync(StartTimeout);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1), app.Output + app.Error);
+            Assert.That(app.Error, Does.StartWith("Enterprise failed to start:").And.Contain(message));
+            Assert.That(app.Error, Does.Not.Contain("hunter2"));
+            Assert.That(app.Error, Does.Not.Contain("   at "), "no stack trace");
+        });
+    }
+
+    [Test]
+    public async Task Production_writes_compact_json_events_and_serves_requests()
+    {
+        var port = FreePort();
+        using var app = ApplicationProcess.Start(Environment("Production", new()
+        {
+            ["Database__MigrateOnStartup"] = "true",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+        }));
+        Assert.That(await app.WaitForOutputAsync("Now listening on", StartTimeout), Is.True, app.Output + app.Error);
+
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var response = await client.GetAsync("/api/v1/products");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await app.WaitForOutputAsync("\"RouteTemplate\"", StartTimeout), Is.True, app.Output);
+
+        var events = app.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .ToArray();
+        Assert.That(events, Has.All.Matches<JsonElement>(e => e.TryGetProperty("@t", out _) && e.TryGetProperty("@m", out _)));
+        var completion = events.Single(e => e.TryGetProperty("RouteTemplate", out _));
+        Assert.Multiple(() =>
+        {
+            Assert.That(completion.GetProperty("RouteTemplate").GetString(), Is.EqualTo("/api/v{version:apiVersion}/products"));
+            Assert.That(completion.GetProperty("StatusCode").GetInt32(), Is.EqualTo(200));
+            Assert.That(completion.GetProperty("CorrelationId").GetString(), Is.EqualTo(response.Headers.GetValues("X-Correlation-Id").Single()));
+        });
+    }
+
+    [Test]
+    public async Task Development_migrates_seeds_and_writes_readable_console_output()
+    {
+        var port = FreePort();
+        using var app = ApplicationProcess.Start(Environment("Development", new()
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+        }));
+        Assert.That(await app.WaitForOutputAsync("Now listening on", StartTimeout), Is.True, app.Output + app.Error);
+
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var products = JsonDocument.Parse(await client.GetStringAsync("/api/v1/products")).RootElement;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(products.GetProperty("totalCount").GetInt32(), Is.GreaterThan(0), "demo data");
+            Assert.That(app.Output, Does.Match(@"\[\d\d:\d\d:\d\d INF\] Now listening on"));
+        });
+    }
+
+    private Dictionary<string, string> Environment(string environment, Dictionary<string, string> settings)
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = environment,
+            ["ConnectionStrings__Enterprise"] = $"Data Source={Path.Combine(_directory, "enterprise.db")}",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+        };
+        foreach (var (key, value) in settings)
+        {
+            variables[key] = value;
+        }
+
+        return variables;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
