@@ -20,6 +20,7 @@ public static class DependencyInjection
             {
                 // Required-ness is the request DTOs' (required members) and validators' business, not MVC's guess from nullability.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.Conventions.Add(new ProblemResponsesConvention());
             })
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);

@@ -12,16 +12,12 @@ namespace Enterprise.WebApi.Catalog;
 [Tags("Categories")]
 public sealed class CategoriesController(ISender sender) : ApiControllerBase(sender)
 {
-    private const string Json = "application/json";
-    private const string ProblemJson = ProblemDetailsSetup.ProblemJson;
-
     /// <summary>Lists categories by slug, paged.</summary>
     /// <param name="page">1-based page number.</param>
     /// <param name="pageSize">Items per page, 1 to 100.</param>
     /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet]
     [ProducesResponseType<PageResponse<CategoryResponse>>(StatusCodes.Status200OK, Json)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     public async Task<ActionResult> List(
         [FromQuery] int page = 1,
         [FromQuery] int pageSize = Paging.DefaultPageSize,
@@ -44,9 +40,7 @@ public sealed class CategoriesController(ISender sender) : ApiControllerBase(sen
     [HttpPost]
     [Consumes(Json)]
     [ProducesResponseType<CategoryResponse>(StatusCodes.Status201Created, Json)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
     public async Task<ActionResult> Create(CategoryCreateRequest request, CancellationToken cancellationToken)
     {
         var result = await Sender.Send(new CreateCategoryCommand(request.Name), cancellationToken);

@@ -12,9 +12,6 @@ namespace Enterprise.WebApi.Catalog;
 [Tags("Products")]
 public sealed class ProductsController(ISender sender) : ApiControllerBase(sender)
 {
-    private const string Json = "application/json";
-    private const string ProblemJson = ProblemDetailsSetup.ProblemJson;
-
     /// <summary>Lists active products, filtered, sorted and paged.</summary>
     /// <param name="page">1-based page number.</param>
     /// <param name="pageSize">Items per page, 1 to 100.</param>
@@ -24,7 +21,6 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet]
     [ProducesResponseType<PageResponse<ProductResponse>>(StatusCodes.Status200OK, Json)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     public async Task<ActionResult> List(
         [FromQuery] int page = 1,
         [FromQuery] int pageSize = Paging.DefaultPageSize,
@@ -52,9 +48,7 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     [HttpPost]
     [Consumes(Json)]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status201Created, Json)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
     public async Task<ActionResult> Create(ProductWriteRequest request, CancellationToken cancellationToken)
     {
         var result = await Sender.Send(new CreateProductCommand { Details = request.ToDetails() }, cancellationToken);
@@ -65,10 +59,8 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     [HttpPut("{id:guid}")]
     [Consumes(Json)]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
     public async Task<ActionResult> Replace(Guid id, ProductWriteRequest request, CancellationToken cancellationToken)
     {
         var result = await Sender.Send(new ReplaceProductCommand { ProductId = id, Details = request.ToDetails() }, cancellationToken);
@@ -90,10 +82,8 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     [HttpPost("{id:guid}/stock-adjustments")]
     [Consumes(Json)]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, ProblemJson)]
     public async Task<ActionResult> AdjustStock(Guid id, StockAdjustmentRequest request, CancellationToken cancellationToken)
     {
         var result = await Sender.Send(new AdjustStockCommand(id, request.Quantity, request.Reason), cancellationToken);

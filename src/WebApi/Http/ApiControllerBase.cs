@@ -10,9 +10,11 @@ namespace Enterprise.WebApi.Http;
 /// <see cref="Error"/> to an HTTP problem response.
 /// </summary>
 [ApiController]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, ProblemDetailsSetup.ProblemJson)]
 public abstract class ApiControllerBase(ISender sender) : ControllerBase
 {
+    protected const string Json = "application/json";
+    protected const string ProblemJson = ProblemDetailsSetup.ProblemJson;
+
     protected ISender Sender { get; } = sender;
 
     protected ActionResult Problem(Error error)

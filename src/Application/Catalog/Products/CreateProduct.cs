@@ -31,14 +31,9 @@ internal sealed class CreateProductHandler(
         }
 
         var product = created.Value;
-        if (!await categories.ExistsAsync(product.CategoryId, cancellationToken))
+        if (await ProductReferenceRules.CheckAsync(product, products, categories, cancellationToken) is { } broken)
         {
-            return ProductErrors.UnknownCategory(product.CategoryId);
-        }
-
-        if (await products.SkuExistsAsync(product.Sku, exceptProductId: null, cancellationToken))
-        {
-            return ProductErrors.DuplicateSku(product.Sku);
+            return broken;
         }
 
         products.Add(product);

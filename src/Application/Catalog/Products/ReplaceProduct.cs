@@ -39,14 +39,9 @@ internal sealed class ReplaceProductHandler(
             return replaced.Error;
         }
 
-        if (!await categories.ExistsAsync(product.CategoryId, cancellationToken))
+        if (await ProductReferenceRules.CheckAsync(product, products, categories, cancellationToken) is { } broken)
         {
-            return ProductErrors.UnknownCategory(product.CategoryId);
-        }
-
-        if (await products.SkuExistsAsync(product.Sku, exceptProductId: product.Id, cancellationToken))
-        {
-            return ProductErrors.DuplicateSku(product.Sku);
+            return broken;
         }
 
         return product.ToDto();
