@@ -30,6 +30,7 @@ internal static class TestData
     /// <summary>Details that break exactly one product rule, with the domain error that names it.</summary>
     public static IEnumerable<TestCaseData> DetailsBreakingOneRule()
     {
+        yield return Case("null SKU", Details() with { Sku = null! }, ProductErrors.SkuRequired);
         yield return Case("empty SKU", Details() with { Sku = "" }, ProductErrors.SkuRequired);
         yield return Case("blank SKU", Details() with { Sku = "   " }, ProductErrors.SkuRequired);
         yield return Case("short SKU", Details() with { Sku = "AB" }, ProductErrors.SkuLength);

@@ -35,6 +35,13 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
 
             return response;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller went away: worth a trace of what was abandoned, not an error.
+            var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogCancelled(MessageName, elapsedMs);
+            throw;
+        }
         catch (Exception exception) when (LogFailed(exception, MessageName, Stopwatch.GetElapsedTime(started).TotalMilliseconds))
         {
             throw; // Unreachable: the filter logs and declines, so the exception keeps its original stack.
@@ -46,6 +53,9 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {MessageName} in {ElapsedMs:0.0} ms with {ErrorCode}")]
     private partial void LogRejected(string messageName, double elapsedMs, string errorCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cancelled {MessageName} after {ElapsedMs:0.0} ms")]
+    private partial void LogCancelled(string messageName, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Failed {MessageName} after {ElapsedMs:0.0} ms")]
     private partial void LogFailedCore(Exception exception, string messageName, double elapsedMs);
