@@ -25,6 +25,8 @@ public static class DependencyInjection
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => options.AllowInputFormatterExceptionMessages = false);
+        // The OpenAPI generator describes schemas from these options, not MVC's: keep them identical to the wire.
+        services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
 
         services
             .AddApiVersioning(options =>

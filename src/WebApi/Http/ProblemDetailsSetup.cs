@@ -15,15 +15,43 @@ public static class ProblemDetailsSetup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var httpContext = context.HttpContext;
-            context.ProblemDetails.Instance ??= httpContext.Request.Path;
-            context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? httpContext.TraceIdentifier;
+            var problem = context.ProblemDetails;
+            problem.Instance ??= httpContext.Request.Path;
+            if (!problem.Extensions.ContainsKey("code") && DefaultCode(problem.Status) is { } code)
+            {
+                problem.Extensions["code"] = code;
+                problem.Detail ??= DefaultDetail(problem.Status);
+            }
+
+            problem.Extensions["traceId"] = Activity.Current?.Id ?? httpContext.TraceIdentifier;
             if (CorrelationIdMiddleware.Current(httpContext) is { } correlationId)
             {
-                context.ProblemDetails.Extensions["correlationId"] = correlationId;
+                problem.Extensions["correlationId"] = correlationId;
             }
         });
         services.AddExceptionHandler<ConcurrencyConflictExceptionHandler>();
         services.AddExceptionHandler<UnexpectedExceptionHandler>();
         return services;
     }
+
+    /// <summary>Codes for the problems the framework itself raises, so every problem carries one.</summary>
+    private static string? DefaultCode(int? status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "Request.Invalid",
+        StatusCodes.Status404NotFound => "Route.NotFound",
+        StatusCodes.Status405MethodNotAllowed => "Route.MethodNotAllowed",
+        StatusCodes.Status406NotAcceptable => "Request.NotAcceptable",
+        StatusCodes.Status413PayloadTooLarge => "Request.TooLarge",
+        StatusCodes.Status415UnsupportedMediaType => "Request.UnsupportedMediaType",
+        StatusCodes.Status500InternalServerError => "Server.Unexpected",
+        _ => null,
+    };
+
+    private static string? DefaultDetail(int? status) => status switch
+    {
+        StatusCodes.Status404NotFound => "No resource exists at this address.",
+        StatusCodes.Status405MethodNotAllowed => "This address does not support the request's method.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+        _ => null,
+    };
 }

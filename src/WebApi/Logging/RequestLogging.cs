@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
 
 namespace Enterprise.WebApi.Logging;
@@ -12,7 +13,9 @@ public static class RequestLogging
             options.MessageTemplate = "HTTP {RequestMethod} {RouteTemplate} responded {StatusCode} in {Elapsed:0.0} ms";
             options.EnrichDiagnosticContext = (diagnostics, httpContext) =>
             {
-                var template = (httpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+                // After an unhandled exception the handler has cleared the endpoint; its feature remembers it.
+                var endpoint = httpContext.GetEndpoint() ?? httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+                var template = (endpoint as RouteEndpoint)?.RoutePattern.RawText;
                 diagnostics.Set("RouteTemplate", template is null ? "(no route)" : "/" + template.TrimStart('/'));
                 diagnostics.Set("RequestPath", httpContext.Request.Path.Value);
             };

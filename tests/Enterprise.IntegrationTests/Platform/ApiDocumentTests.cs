@@ -88,6 +88,20 @@ public sealed class ApiDocumentTests : ApiFixture
     }
 
     [Test]
+    public void Schemas_describe_the_wire_format_enums_as_strings_and_numbers_as_numbers()
+    {
+        var schemas = _document.GetProperty("components").GetProperty("schemas");
+        var price = schemas.GetProperty("ProductWriteRequest").GetProperty("properties").GetProperty("price");
+        var status = schemas.GetProperty("ProductStatus");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(price.GetProperty("type").GetRawText(), Is.EqualTo("\"number\""));
+            Assert.That(status.GetProperty("enum").EnumerateArray().Select(value => value.GetString()), Is.EqualTo(new[] { "active", "archived" }));
+        });
+    }
+
+    [Test]
     public async Task The_reference_UI_is_served_and_points_at_the_v1_document()
     {
         using var response = await Client.GetAsync("/scalar/v1");

@@ -22,6 +22,7 @@ public sealed class UnexpectedErrorTests : ApiFixture
         Assert.Multiple(() =>
         {
             Assert.That(problem.GetProperty("title").GetString(), Is.EqualTo("An unexpected error occurred."));
+            Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("Server.Unexpected"));
             Assert.That(raw, Does.Not.Contain("Products").And.Not.Contain("SQLite").IgnoreCase);
             Assert.That(raw, Does.Not.Contain("Exception").And.Not.Contain("Enterprise.").And.Not.Contain(" at "));
             Assert.That(raw, Does.Not.Contain("SELECT").IgnoreCase);
@@ -35,7 +36,13 @@ public sealed class UnexpectedErrorTests : ApiFixture
 
         var correlationId = response.Headers.GetValues("X-Correlation-Id").Single();
         var errors = Factory.Logs.ForCorrelationId(correlationId).Where(e => e.Level == LogEventLevel.Error).ToArray();
-        Assert.That(errors, Is.Not.Empty);
-        Assert.That(errors.Select(e => e.Exception), Has.Some.Not.Null);
+        var completion = Factory.Logs.ForCorrelationId(correlationId).Single(e => e.MessageTemplate.Text.StartsWith("HTTP ", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(errors, Is.Not.Empty);
+            Assert.That(errors.Select(e => e.Exception), Has.Some.Not.Null);
+            Assert.That(completion.Properties["RouteTemplate"].ToString(), Is.EqualTo("\"/api/v{version:apiVersion}/products\""));
+            Assert.That(completion.Properties["StatusCode"].ToString(), Is.EqualTo("500"));
+        });
     }
 }

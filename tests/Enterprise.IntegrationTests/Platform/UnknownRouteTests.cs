@@ -13,7 +13,8 @@ public sealed class UnknownRouteTests : ApiFixture
     {
         using var response = await Client.GetAsync(path);
 
-        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("Route.NotFound"));
     }
 
     [Test]
@@ -21,6 +22,7 @@ public sealed class UnknownRouteTests : ApiFixture
     {
         using var response = await Client.PatchAsync("/api/v1/categories", new StringContent("{}"));
 
-        await response.AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("Route.MethodNotAllowed"));
     }
 }

@@ -52,13 +52,13 @@ public sealed class ListProductsValidatorTests
     }
 
     [Test]
-    public void A_search_longer_than_the_maximum_fails_on_search()
+    public void A_search_longer_than_the_maximum_fails_on_q_the_name_callers_send_it_as()
     {
         var query = new ListProductsQuery { Search = new string('s', ListProductsQuery.SearchMaxLength + 1) };
 
         var failures = _validator.Validate(query).Errors;
 
-        Assert.That(failures.Select(failure => failure.PropertyName), Is.EqualTo(new[] { "Search" }));
+        Assert.That(failures.Select(failure => failure.PropertyName), Is.EqualTo(new[] { "q" }));
     }
 
     [TestCase("name")]

@@ -27,7 +27,8 @@ internal sealed class ListProductsValidator : AbstractValidator<ListProductsQuer
     public ListProductsValidator()
     {
         this.RuleForPaging();
-        RuleFor(query => query.Search).MaximumLength(ListProductsQuery.SearchMaxLength);
+        // Reported under "q", the name callers send the search text as.
+        RuleFor(query => query.Search).MaximumLength(ListProductsQuery.SearchMaxLength).OverridePropertyName("q");
         RuleFor(query => query.Sort).SatisfiesDomainRule(ProductSort.Parse);
     }
 }

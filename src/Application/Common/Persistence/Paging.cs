@@ -23,7 +23,8 @@ public static class Paging
         where TQuery : IPagedQuery
     {
         ArgumentNullException.ThrowIfNull(validator);
-        validator.RuleFor(query => query.Page).InclusiveBetween(1, MaxPage);
-        validator.RuleFor(query => query.PageSize).InclusiveBetween(1, MaxPageSize);
+        // Named as callers send them, since the message is shown to them.
+        validator.RuleFor(query => query.Page).InclusiveBetween(1, MaxPage).WithName("page");
+        validator.RuleFor(query => query.PageSize).InclusiveBetween(1, MaxPageSize).WithName("pageSize");
     }
 }
