@@ -33,7 +33,8 @@ public static class DependencyInjection
             {
                 options.DefaultApiVersion = new ApiVersion(1);
                 options.ApiVersionReader = new UrlSegmentApiVersionReader();
-                options.ReportApiVersions = true;
+                // Reported by ApiVersionReportingMiddleware for every response, not only those that reach an action.
+                options.ReportApiVersions = false;
             })
             .AddMvc()
             .AddApiExplorer(options =>
@@ -52,6 +53,7 @@ public static class DependencyInjection
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<ApiVersionReportingMiddleware>();
         // Before the exception handler, so handled failures are logged with their final status.
         app.UseRequestCompletionLogging();
         app.UseExceptionHandler();

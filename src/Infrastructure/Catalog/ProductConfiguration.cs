@@ -16,6 +16,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(product => product.Sku).HasMaxLength(Sku.MaxLength).IsRequired();
         builder.HasIndex(product => product.Sku).IsUnique();
         builder.Property(product => product.Name).HasMaxLength(Product.NameMaxLength).IsRequired();
+        builder.Property<string>(ProductNameFolding.NormalizedName).HasMaxLength(Product.NameMaxLength).IsRequired();
         builder.Property(product => product.Description).HasMaxLength(Product.DescriptionMaxLength);
         builder.ComplexProperty(product => product.Price, price =>
         {
@@ -26,6 +27,6 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 
         builder.HasOne<Category>().WithMany().HasForeignKey(product => product.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(product => new { product.CategoryId, product.Status });
-        builder.HasIndex(product => new { product.Status, product.Name });
+        builder.HasIndex(nameof(Product.Status), ProductNameFolding.NormalizedName);
     }
 }

@@ -8,7 +8,7 @@ namespace Enterprise.Infrastructure.Catalog;
 
 internal sealed class ProductQueries(EnterpriseDbContext dbContext) : IProductQueries
 {
-    private const char LikeEscape = '\\';
+    private const string LikeEscape = "\\";
 
     public Task<ProductDto?> FindActiveAsync(Guid id, CancellationToken cancellationToken) =>
         ActiveProducts()
@@ -27,11 +27,12 @@ internal sealed class ProductQueries(EnterpriseDbContext dbContext) : IProductQu
 
         if (criteria.Search is { } search)
         {
-            var pattern = $"%{EscapeLike(search)}%";
-            var skuPattern = pattern.ToUpperInvariant();
+            // Both sides are folded in .NET (SKUs are stored upper-case), so the match ignores case for
+            // every script on every provider, whatever its LIKE does with case.
+            var pattern = $"%{EscapeLike(ProductNameFolding.Fold(search))}%";
             products = products.Where(product =>
-                EF.Functions.Like(product.Name, pattern, LikeEscape.ToString()) ||
-                EF.Functions.Like(product.Sku, skuPattern, LikeEscape.ToString()));
+                EF.Functions.Like(EF.Property<string>(product, ProductNameFolding.NormalizedName), pattern, LikeEscape) ||
+                EF.Functions.Like(product.Sku, pattern, LikeEscape));
         }
 
         var totalCount = await products.CountAsync(cancellationToken);
@@ -53,7 +54,7 @@ internal sealed class ProductQueries(EnterpriseDbContext dbContext) : IProductQu
         {
             ordered = term.Field switch
             {
-                ProductSortField.Name => ThenBy(products, ordered, product => product.Name, term.Descending),
+                ProductSortField.Name => ThenBy(products, ordered, product => EF.Property<string>(product, ProductNameFolding.NormalizedName), term.Descending),
                 ProductSortField.Sku => ThenBy(products, ordered, product => product.Sku, term.Descending),
                 ProductSortField.Price => ThenBy(products, ordered, product => product.Price.Amount, term.Descending),
                 ProductSortField.StockQuantity => ThenBy(products, ordered, product => product.StockQuantity, term.Descending),

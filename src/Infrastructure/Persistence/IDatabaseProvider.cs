@@ -8,7 +8,10 @@ public interface IDatabaseProvider
 {
     string Name { get; }
 
-    /// <summary>Registers the pooled provider-specific context as the <see cref="EnterpriseDbContext"/> the application uses.</summary>
+    /// <summary>
+    /// Registers the pooled provider-specific context as the <see cref="EnterpriseDbContext"/> the application uses,
+    /// with every <c>IInterceptor</c> the modules registered (singletons: pooled options are built once).
+    /// </summary>
     void AddDbContext(IServiceCollection services, DatabaseOptions options);
 
     /// <summary>Null when the connection string can be used; otherwise why not (without echoing secrets).</summary>

@@ -38,7 +38,6 @@ public sealed class CategoriesController(ISender sender) : ApiControllerBase(sen
 
     /// <summary>Creates a category; its slug is derived from the name.</summary>
     [HttpPost]
-    [Consumes(Json)]
     [ProducesResponseType<CategoryResponse>(StatusCodes.Status201Created, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
     public async Task<ActionResult> Create(CategoryCreateRequest request, CancellationToken cancellationToken)

@@ -46,7 +46,6 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
 
     /// <summary>Creates a product in an existing category.</summary>
     [HttpPost]
-    [Consumes(Json)]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status201Created, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
     public async Task<ActionResult> Create(ProductWriteRequest request, CancellationToken cancellationToken)
@@ -57,7 +56,6 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
 
     /// <summary>Replaces everything a caller controls on an active product.</summary>
     [HttpPut("{id:guid}")]
-    [Consumes(Json)]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
@@ -80,7 +78,6 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
 
     /// <summary>Adds or removes stock; the result may never be negative.</summary>
     [HttpPost("{id:guid}/stock-adjustments")]
-    [Consumes(Json)]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]

@@ -19,14 +19,17 @@ public static class HealthEndpoints
         {
             Predicate = _ => false,
             ResponseWriter = WriteReportAsync,
-        });
+        }).WithMetadata(ProbeMethods);
         endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(Infrastructure.DependencyInjection.ReadinessTag),
             ResponseWriter = WriteReportAsync,
-        });
+        }).WithMetadata(ProbeMethods);
         return endpoints;
     }
+
+    /// <summary>Probes read; anything else is 405 rather than a silent health report.</summary>
+    private static readonly HttpMethodMetadata ProbeMethods = new([HttpMethods.Get, HttpMethods.Head]);
 
     private static Task WriteReportAsync(HttpContext context, HealthReport report)
     {

@@ -17,8 +17,10 @@ internal sealed class ProblemResponsesConvention : IActionModelConvention
         ArgumentNullException.ThrowIfNull(action);
         Add(action, StatusCodes.Status500InternalServerError, typeof(ProblemDetails));
 
-        var bindsBody = action.Parameters.Any(parameter => parameter.BindingInfo?.BindingSource == BindingSource.Body
-            || action.Attributes.OfType<ConsumesAttribute>().Any());
+        // Bodies are read by the JSON input formatter, which answers 415 itself for other media types.
+        // [Consumes] is deliberately not used: its 415 is chosen by routing, before the versioned
+        // endpoint is known, so that response would lack the api-supported-versions header.
+        var bindsBody = action.Parameters.Any(parameter => parameter.BindingInfo?.BindingSource == BindingSource.Body);
         var bindsQuery = action.Parameters.Any(parameter => parameter.BindingInfo?.BindingSource == BindingSource.Query);
         if (bindsBody || bindsQuery)
         {

@@ -8,6 +8,9 @@ namespace Enterprise.IntegrationTests.Platform;
 
 [CoversEndpoint("GET", "openapi/{documentName}.json")]
 [CoversEndpoint("GET", "scalar/{documentName?}")]
+[CoversEndpoint("GET", "scalar/scalar.js")]
+[CoversEndpoint("GET", "scalar/scalar.aspnetcore.js")]
+[CoversEndpoint("GET", "scalar/favicon.svg")]
 public sealed class ApiDocumentTests : ApiFixture
 {
     private JsonElement _document;
@@ -112,6 +115,22 @@ public sealed class ApiDocumentTests : ApiFixture
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
             Assert.That(html, Does.Contain("openapi/v1.json"));
+        });
+    }
+
+    [TestCase("/scalar/scalar.js", "text/javascript")]
+    [TestCase("/scalar/scalar.aspnetcore.js", "text/javascript")]
+    [TestCase("/scalar/favicon.svg", "image/svg+xml")]
+    public async Task The_reference_UI_serves_its_own_assets_without_any_external_host(string path, string mediaType)
+    {
+        using var response = await Client.GetAsync(path);
+        var content = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(mediaType));
+            Assert.That(content, Is.Not.Empty);
         });
     }
 

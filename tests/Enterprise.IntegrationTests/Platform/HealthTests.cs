@@ -4,7 +4,9 @@ using Enterprise.IntegrationTests.Infrastructure;
 namespace Enterprise.IntegrationTests.Platform;
 
 [CoversEndpoint("GET", "health/live")]
+[CoversEndpoint("HEAD", "health/live")]
 [CoversEndpoint("GET", "health/ready")]
+[CoversEndpoint("HEAD", "health/ready")]
 public sealed class HealthTests : ApiFixture
 {
     [TestCase("/health/live")]
@@ -17,6 +19,17 @@ public sealed class HealthTests : ApiFixture
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
         var body = await response.ReadJsonAsync();
         Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("Healthy"));
+    }
+
+    [TestCase("/health/live")]
+    [TestCase("/health/ready")]
+    public async Task Probes_answer_HEAD_and_refuse_writes(string path)
+    {
+        using var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+        using var post = await Client.PostAsync(path, content: null);
+
+        Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await post.AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
     }
 
     [Test]

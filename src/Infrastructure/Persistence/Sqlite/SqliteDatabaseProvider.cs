@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -18,7 +19,9 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
         services.AddDbContextPool<EnterpriseDbContext, SqliteEnterpriseDbContext>((serviceProvider, builder) =>
         {
             var contentRoot = serviceProvider.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            builder.UseSqlite(ResolveFilePath(options.ConnectionString!, contentRoot));
+            builder
+                .UseSqlite(ResolveFilePath(options.ConnectionString!, contentRoot))
+                .AddInterceptors(serviceProvider.GetServices<IInterceptor>());
         });
 
     public string? DescribeConnectionStringProblem(string connectionString)

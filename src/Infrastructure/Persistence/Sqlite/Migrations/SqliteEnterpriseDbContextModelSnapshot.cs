@@ -69,6 +69,11 @@ namespace Enterprise.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -113,7 +118,7 @@ namespace Enterprise.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasIndex("CategoryId", "Status");
 
-                    b.HasIndex("Status", "Name");
+                    b.HasIndex("Status", "NormalizedName");
 
                     b.ToTable("Products", (string)null);
                 });

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Enterprise.Infrastructure.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteEnterpriseDbContext))]
-    [Migration("20261125172108_InitialCatalog")]
+    [Migration("20261125175212_InitialCatalog")]
     partial class InitialCatalog
     {
         /// <inheritdoc />
@@ -72,6 +72,11 @@ namespace Enterprise.Infrastructure.Persistence.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -116,7 +121,7 @@ namespace Enterprise.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasIndex("CategoryId", "Status");
 
-                    b.HasIndex("Status", "Name");
+                    b.HasIndex("Status", "NormalizedName");
 
                     b.ToTable("Products", (string)null);
                 });

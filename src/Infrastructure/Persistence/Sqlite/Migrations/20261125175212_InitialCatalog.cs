@@ -39,6 +39,7 @@ namespace Enterprise.Infrastructure.Persistence.Sqlite.Migrations
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Price = table.Column<long>(type: "INTEGER", precision: 18, scale: 4, nullable: false),
                     Currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
@@ -73,9 +74,9 @@ namespace Enterprise.Infrastructure.Persistence.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Products_Status_Name",
+                name: "IX_Products_Status_NormalizedName",
                 table: "Products",
-                columns: new[] { "Status", "Name" });
+                columns: new[] { "Status", "NormalizedName" });
         }
 
         /// <inheritdoc />
