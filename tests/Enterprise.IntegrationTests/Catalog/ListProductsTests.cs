@@ -299,6 +299,21 @@ public sealed class ListProductsTests : CatalogFixture
     }
 
     [Test]
+    public async Task Sorting_by_name_ignores_case_in_every_script()
+    {
+        var categoryId = await NewCategoryIdAsync();
+        var zulu = IdOf(await CreateProductAsync(categoryId, name: "Zulu"));
+        var alpha = IdOf(await CreateProductAsync(categoryId, name: "alpha"));
+        var eclair = IdOf(await CreateProductAsync(categoryId, name: "éclair"));
+        var echo = IdOf(await CreateProductAsync(categoryId, name: "Écho"));
+
+        var page = await ListAsync($"categoryId={categoryId}&sort=name", 1, 20);
+
+        // Folded upper-case names order by code point: ALPHA, ZULU, ÉCHO, ÉCLAIR.
+        Assert.That(page.Items.Select(IdOf), Is.EqualTo(new[] { alpha, zulu, echo, eclair }));
+    }
+
+    [Test]
     public async Task Equal_sort_keys_keep_a_stable_order_across_pages()
     {
         var categoryId = await NewCategoryIdAsync();
