@@ -18,10 +18,29 @@ dotnet restore Enterprise.sln
 echo "== build ($configuration, warnings are errors)"
 dotnet build Enterprise.sln --configuration "$configuration" --no-restore
 
-echo "== migrations match the model"
-dotnet ef migrations has-pending-model-changes \
-  --project src/Infrastructure --context SqliteEnterpriseDbContext \
-  --configuration "$configuration" --no-build
+echo "== migrations match the model, for every provider"
+scripts/database.sh drift --configuration "$configuration" --no-build
+
+echo "== idempotent SQL scripts for DBAs (artifacts/sql)"
+scripts/database.sh sql --configuration "$configuration" --no-build
+
+echo "== database servers"
+# A throwaway PostgreSQL on a free port, stopped by PID however this script ends.
+pg_dir="$(mktemp -d /tmp/enterprise-pg.XXXXXX)"
+pg_port=55432
+while (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
+trap 'scripts/postgres.sh stop "$pg_dir"; rm -rf "$pg_dir"' EXIT
+if scripts/postgres.sh start "$pg_dir" "$pg_port"; then
+  export ENTERPRISE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+  echo "PostgreSQL is running on 127.0.0.1:$pg_port ($pg_dir)"
+elif [[ "${CI:-}" == "true" ]]; then
+  echo "error: PostgreSQL could not be started, and CI=true requires it" >&2
+  exit 1
+else
+  echo "warning: PostgreSQL could not be started; its suite will be skipped" >&2
+fi
+# The outage tests start and stop servers of their own with the same script.
+export ENTERPRISE_TEST_POSTGRES_SCRIPT="$PWD/scripts/postgres.sh"
 
 echo "== tests"
 test_failed=0

@@ -27,12 +27,21 @@ public static class DependencyInjection
         services.AddSingleton(provider);
         provider.AddDbContext(services, databaseOptions);
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddScoped<DatabaseMigrator>();
         services.AddHostedService<DatabaseInitializer>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<EnterpriseDbContext>(DatabaseHealthCheckName, tags: [ReadinessTag]);
 
         return services.AddModulesFrom(typeof(DependencyInjection).Assembly);
+    }
+
+    /// <summary>Applies the configured provider's pending migrations, for a deployment step that migrates before the new version serves.</summary>
+    /// <exception cref="DatabaseUnavailableException">The database could not be reached or is temporarily unavailable.</exception>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
     }
 
     private static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration)

@@ -3,6 +3,8 @@ using Enterprise.Infrastructure;
 using Enterprise.WebApi;
 using Enterprise.WebApi.Logging;
 
+// `migrate`: the deployment step that applies pending migrations for the configured provider, then exits without serving.
+var migrateOnly = args is ["migrate", ..];
 try
 {
     var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +15,16 @@ try
         .AddWebApi();
 
     var app = builder.Build();
+    if (migrateOnly)
+    {
+        await using (app)
+        {
+            await app.Services.MigrateDatabaseAsync(CancellationToken.None);
+        }
+
+        return 0;
+    }
+
     app.UseWebApi();
     await app.RunAsync();
     return 0;
@@ -20,6 +32,7 @@ try
 catch (Exception exception) when (exception is not HostAbortedException)
 {
     // Logging may not be configured yet (a bad setting is the usual cause), so say it plainly on stderr.
-    await Console.Error.WriteLineAsync($"Enterprise failed to start: {exception.Message}");
+    var failure = migrateOnly ? "failed to migrate the database" : "failed to start";
+    await Console.Error.WriteLineAsync($"Enterprise {failure}: {exception.Message}");
     return 1;
 }

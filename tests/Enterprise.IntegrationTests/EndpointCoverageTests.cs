@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Enterprise.IntegrationTests;
 
 /// <summary>Every endpoint the application exposes must be declared by at least one integration test.</summary>
-public sealed class EndpointCoverageTests : ApiFixture
+[TestFixture(DatabaseUnderTest.Sqlite)]
+public sealed class EndpointCoverageTests(DatabaseUnderTest database) : ApiFixture(database)
 {
     [Test]
     public void Every_exposed_endpoint_is_covered_by_an_integration_test()

@@ -15,7 +15,8 @@ public sealed record Money
 
     private Money(decimal amount, string currency)
     {
-        Amount = amount;
+        // Also runs when a database materialises the value: numeric(18,4) reads 12.5 back as 12.5000.
+        Amount = WithoutTrailingZeros(amount);
         Currency = currency;
     }
 
@@ -49,7 +50,7 @@ public sealed record Money
             return MoneyErrors.UnknownCurrency;
         }
 
-        return new Money(WithoutTrailingZeros(amount), code);
+        return new Money(amount, code);
     }
 }
 

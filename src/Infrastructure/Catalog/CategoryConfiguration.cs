@@ -11,7 +11,6 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         builder.ToTable("Categories");
         builder.HasKey(category => category.Id);
         builder.Property(category => category.Id).ValueGeneratedNever();
-        builder.Property(category => category.Version).IsConcurrencyToken();
 
         builder.Property(category => category.Name).HasMaxLength(Category.NameMaxLength).IsRequired();
         // A slug is never longer than the name it is derived from.

@@ -11,7 +11,6 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.ToTable("Products");
         builder.HasKey(product => product.Id);
         builder.Property(product => product.Id).ValueGeneratedNever();
-        builder.Property(product => product.Version).IsConcurrencyToken();
 
         builder.Property(product => product.Sku).HasMaxLength(Sku.MaxLength).IsRequired();
         builder.HasIndex(product => product.Sku).IsUnique();

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,16 +20,14 @@ internal sealed partial class DatabaseInitializer(
         }
 
         await using var scope = scopeFactory.CreateAsyncScope();
-        var dbContext = scope.ServiceProvider.GetRequiredService<EnterpriseDbContext>();
         if (settings.MigrateOnStartup)
         {
-            var pending = (await dbContext.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
-            await dbContext.Database.MigrateAsync(cancellationToken);
-            LogMigrated(settings.Provider, pending);
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         }
 
         if (settings.Seed)
         {
+            var dbContext = scope.ServiceProvider.GetRequiredService<EnterpriseDbContext>();
             foreach (var seeder in scope.ServiceProvider.GetServices<IDataSeeder>())
             {
                 await seeder.SeedAsync(dbContext, cancellationToken);
@@ -41,9 +38,6 @@ internal sealed partial class DatabaseInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database ({Provider}) is up to date; applied {PendingMigrations} pending migration(s)")]
-    private partial void LogMigrated(string provider, int pendingMigrations);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data is in place")]
     private partial void LogSeeded();

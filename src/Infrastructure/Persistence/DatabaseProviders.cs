@@ -1,4 +1,6 @@
+using Enterprise.Infrastructure.Persistence.PostgreSql;
 using Enterprise.Infrastructure.Persistence.Sqlite;
+using Enterprise.Infrastructure.Persistence.SqlServer;
 
 namespace Enterprise.Infrastructure.Persistence;
 
@@ -6,10 +8,14 @@ namespace Enterprise.Infrastructure.Persistence;
 public static class DatabaseProviders
 {
     public const string Sqlite = "Sqlite";
+    public const string SqlServer = "SqlServer";
+    public const string PostgreSql = "PostgreSql";
 
     private static readonly Dictionary<string, IDatabaseProvider> ByName = new(StringComparer.OrdinalIgnoreCase)
     {
         [Sqlite] = new SqliteDatabaseProvider(),
+        [SqlServer] = new SqlServerDatabaseProvider(),
+        [PostgreSql] = new PostgreSqlDatabaseProvider(),
     };
 
     public static IReadOnlyCollection<string> Supported => ByName.Values.Select(provider => provider.Name).ToArray();

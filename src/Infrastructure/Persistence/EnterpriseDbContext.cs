@@ -1,5 +1,7 @@
 using Enterprise.Domain.Catalog;
+using Enterprise.Domain.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Enterprise.Infrastructure.Persistence;
 
@@ -13,8 +15,30 @@ public abstract class EnterpriseDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<Category> Categories => Set<Category>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EnterpriseDbContext).Assembly);
+
+        var aggregates = modelBuilder.Model.GetEntityTypes()
+            .Where(entityType => entityType.BaseType is null && entityType.ClrType.IsAssignableTo(typeof(AggregateRoot)))
+            .ToList();
+        foreach (var aggregate in aggregates)
+        {
+            ConfigureConcurrencyToken(modelBuilder.Entity(aggregate.ClrType));
+        }
+    }
+
+    /// <summary>
+    /// Makes a write based on a stale read of the aggregate fail with <see cref="DbUpdateConcurrencyException"/>.
+    /// By default the domain's <see cref="AggregateRoot.Version"/> is the token; a provider whose engine keeps a
+    /// row version of its own uses that instead, and <c>Version</c> stays a plain column.
+    /// </summary>
+    protected virtual void ConfigureConcurrencyToken(EntityTypeBuilder entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        entity.Property(nameof(AggregateRoot.Version)).IsConcurrencyToken();
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -23,5 +47,6 @@ public abstract class EnterpriseDbContext(DbContextOptions options) : DbContext(
         // Drivers return DateTime without a kind; every stored instant is UTC, so say so on the way out.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HaveConversion<NormalizedDecimalConverter>();
     }
 }

@@ -19,4 +19,10 @@ public interface IDatabaseProvider
 
     /// <summary>True when the write failed because another row already holds a unique value.</summary>
     bool IsUniqueViolation(DbUpdateException exception);
+
+    /// <summary>
+    /// True when the exception, or one it wraps (a retry limit, an update failure), means the database could not be
+    /// reached or is temporarily unavailable, so the same request may succeed later.
+    /// </summary>
+    bool IsTransientOrUnavailable(Exception exception);
 }

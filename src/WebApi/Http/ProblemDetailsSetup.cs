@@ -30,6 +30,7 @@ public static class ProblemDetailsSetup
             }
         });
         services.AddExceptionHandler<ConcurrencyConflictExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         services.AddExceptionHandler<UnexpectedExceptionHandler>();
         return services;
     }

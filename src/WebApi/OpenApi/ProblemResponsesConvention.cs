@@ -7,7 +7,7 @@ namespace Enterprise.WebApi.OpenApi;
 
 /// <summary>
 /// Documents the problem responses that come from the transport rather than the use case, the same way on
-/// every action: 500 always; 400 and 415 wherever a JSON body or query values are bound. Actions declare
+/// every action: 500 and 503 (database unreachable) always; 400 and 415 wherever a JSON body or query values are bound. Actions declare
 /// only the outcomes of their own use case (404, 409, ...).
 /// </summary>
 internal sealed class ProblemResponsesConvention : IActionModelConvention
@@ -16,6 +16,7 @@ internal sealed class ProblemResponsesConvention : IActionModelConvention
     {
         ArgumentNullException.ThrowIfNull(action);
         Add(action, StatusCodes.Status500InternalServerError, typeof(ProblemDetails));
+        Add(action, StatusCodes.Status503ServiceUnavailable, typeof(ProblemDetails));
 
         // Bodies are read by the JSON input formatter, which answers 415 itself for other media types.
         // [Consumes] is deliberately not used: its 415 is chosen by routing, before the versioned

@@ -5,7 +5,8 @@ using Enterprise.IntegrationTests.Infrastructure;
 namespace Enterprise.IntegrationTests.Catalog;
 
 [CoversEndpoint("DELETE", Route)]
-public sealed class ArchiveProductTests : CatalogFixture
+[TestFixtureSource(typeof(DatabasesUnderTest), nameof(DatabasesUnderTest.All))]
+public sealed class ArchiveProductTests(DatabaseUnderTest database) : CatalogFixture(database)
 {
     private const string Route = "api/v{version:apiVersion}/products/{id:guid}";
 

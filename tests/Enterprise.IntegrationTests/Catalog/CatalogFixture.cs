@@ -12,7 +12,7 @@ namespace Enterprise.IntegrationTests.Catalog;
 /// Base for the Catalog fixtures: raw HTTP sends (any body, any content type), valid request bodies to
 /// start from, and snapshots of what the database holds, to compare before and after a request.
 /// </summary>
-public abstract class CatalogFixture : ApiFixture
+public abstract class CatalogFixture(DatabaseUnderTest database) : ApiFixture(database)
 {
     public const string ProductsPath = "/api/v1/products";
     public const string CategoriesPath = "/api/v1/categories";

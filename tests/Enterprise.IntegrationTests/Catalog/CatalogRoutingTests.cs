@@ -4,7 +4,8 @@ using static Enterprise.IntegrationTests.Catalog.CatalogAssertions;
 namespace Enterprise.IntegrationTests.Catalog;
 
 /// <summary>What every Catalog endpoint shares: ids in the route are GUIDs, and versions are reported.</summary>
-public sealed class CatalogRoutingTests : CatalogFixture
+[TestFixtureSource(typeof(DatabasesUnderTest), nameof(DatabasesUnderTest.All))]
+public sealed class CatalogRoutingTests(DatabaseUnderTest database) : CatalogFixture(database)
 {
     [TestCase("GET", "/api/v1/products/not-a-guid")]
     [TestCase("PUT", "/api/v1/products/not-a-guid")]

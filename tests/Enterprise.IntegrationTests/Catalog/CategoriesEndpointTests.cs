@@ -6,7 +6,8 @@ using static Enterprise.IntegrationTests.Catalog.CatalogAssertions;
 
 namespace Enterprise.IntegrationTests.Catalog;
 
-public sealed class CategoriesEndpointTests : CatalogFixture
+[TestFixtureSource(typeof(DatabasesUnderTest), nameof(DatabasesUnderTest.All))]
+public sealed class CategoriesEndpointTests(DatabaseUnderTest database) : CatalogFixture(database)
 {
     private const string Categories = "api/v{version:apiVersion}/categories";
     private const string Category = "api/v{version:apiVersion}/categories/{id:guid}";

@@ -6,7 +6,8 @@ using static Enterprise.IntegrationTests.Catalog.CatalogAssertions;
 
 namespace Enterprise.IntegrationTests.Catalog;
 
-public sealed class CreateProductTests : CatalogFixture
+[TestFixtureSource(typeof(DatabasesUnderTest), nameof(DatabasesUnderTest.All))]
+public sealed class CreateProductTests(DatabaseUnderTest database) : CatalogFixture(database)
 {
     private const string Post = "POST";
     private const string ProductsRoute = "api/v{version:apiVersion}/products";

@@ -6,7 +6,8 @@ using static Enterprise.IntegrationTests.Catalog.CatalogAssertions;
 namespace Enterprise.IntegrationTests.Catalog;
 
 [CoversEndpoint("GET", Route)]
-public sealed class GetProductTests : CatalogFixture
+[TestFixtureSource(typeof(DatabasesUnderTest), nameof(DatabasesUnderTest.All))]
+public sealed class GetProductTests(DatabaseUnderTest database) : CatalogFixture(database)
 {
     private const string Route = "api/v{version:apiVersion}/products/{id:guid}";
 

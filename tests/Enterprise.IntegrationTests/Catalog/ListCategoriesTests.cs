@@ -10,7 +10,8 @@ namespace Enterprise.IntegrationTests.Catalog;
 /// made and on the list's own consistency (order, totals, pages), never on a fixed total.
 /// </summary>
 [CoversEndpoint("GET", "api/v{version:apiVersion}/categories")]
-public sealed class ListCategoriesTests : CatalogFixture
+[TestFixtureSource(typeof(DatabasesUnderTest), nameof(DatabasesUnderTest.All))]
+public sealed class ListCategoriesTests(DatabaseUnderTest database) : CatalogFixture(database)
 {
     [Test]
     public async Task Categories_are_listed_by_slug_with_the_total_and_each_item_in_the_contract()

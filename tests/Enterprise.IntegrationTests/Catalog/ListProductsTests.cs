@@ -6,7 +6,8 @@ using static Enterprise.IntegrationTests.Catalog.CatalogAssertions;
 namespace Enterprise.IntegrationTests.Catalog;
 
 [CoversEndpoint("GET", "api/v{version:apiVersion}/products")]
-public sealed class ListProductsTests : CatalogFixture
+[TestFixtureSource(typeof(DatabasesUnderTest), nameof(DatabasesUnderTest.All))]
+public sealed class ListProductsTests(DatabaseUnderTest database) : CatalogFixture(database)
 {
     private const string AllowedSortFields = "Allowed fields: name, sku, price, stockQuantity, createdAt, updatedAt";
 

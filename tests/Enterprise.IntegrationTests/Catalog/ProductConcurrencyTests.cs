@@ -13,11 +13,12 @@ namespace Enterprise.IntegrationTests.Catalog;
 /// version, waits until the request has read the row (EF logs the SELECT), then commits; the request's own
 /// write then finds a stale version.
 /// </summary>
-public sealed class ProductConcurrencyTests : CatalogFixture
+[TestFixture(DatabaseUnderTest.Sqlite)]
+public sealed class ProductConcurrencyTests(DatabaseUnderTest database) : CatalogFixture(database)
 {
     private const string ProductRoute = "api/v{version:apiVersion}/products/{id:guid}";
 
-    protected override EnterpriseApiFactory CreateFactory() => new(new Dictionary<string, string?>
+    protected override EnterpriseApiFactory CreateFactory() => new(DatabaseUnderTest, new Dictionary<string, string?>
     {
         // Each executed command is logged with the request's correlation id: the signal that the row was read.
         ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command"] = "Information",

@@ -7,7 +7,8 @@ using static Enterprise.IntegrationTests.Catalog.CatalogAssertions;
 namespace Enterprise.IntegrationTests.Catalog;
 
 [CoversEndpoint("PUT", Route)]
-public sealed class ReplaceProductTests : CatalogFixture
+[TestFixtureSource(typeof(DatabasesUnderTest), nameof(DatabasesUnderTest.All))]
+public sealed class ReplaceProductTests(DatabaseUnderTest database) : CatalogFixture(database)
 {
     private const string Route = "api/v{version:apiVersion}/products/{id:guid}";
 

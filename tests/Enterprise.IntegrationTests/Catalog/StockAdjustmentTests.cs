@@ -5,7 +5,8 @@ using static Enterprise.IntegrationTests.Catalog.CatalogAssertions;
 namespace Enterprise.IntegrationTests.Catalog;
 
 [CoversEndpoint("POST", Route)]
-public sealed class StockAdjustmentTests : CatalogFixture
+[TestFixtureSource(typeof(DatabasesUnderTest), nameof(DatabasesUnderTest.All))]
+public sealed class StockAdjustmentTests(DatabaseUnderTest database) : CatalogFixture(database)
 {
     private const string Route = "api/v{version:apiVersion}/products/{id:guid}/stock-adjustments";
 

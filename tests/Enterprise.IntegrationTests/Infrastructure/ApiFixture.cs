@@ -7,11 +7,14 @@ namespace Enterprise.IntegrationTests.Infrastructure;
 /// <summary>
 /// Base for integration fixtures: one application host and database per fixture, created once;
 /// tests in a fixture share it, so each test makes its own data (unique SKUs and names) and
-/// asserts on that data only.
+/// asserts on that data only. A fixture runs once per <see cref="DatabaseUnderTest"/> it is given
+/// (<c>[TestFixtureSource(typeof(DatabasesUnderTest), nameof(DatabasesUnderTest.All))]</c>).
 /// </summary>
-public abstract class ApiFixture
+public abstract class ApiFixture(DatabaseUnderTest database)
 {
     public static readonly JsonSerializerOptions Json = CreateJsonOptions();
+
+    protected DatabaseUnderTest DatabaseUnderTest { get; } = database;
 
     protected EnterpriseApiFactory Factory { get; private set; } = null!;
 
@@ -27,12 +30,13 @@ public abstract class ApiFixture
     [OneTimeTearDown]
     public void StopApplication()
     {
-        Client.Dispose();
-        Factory.Dispose();
+        // Null when the fixture was skipped before its host started (no server for its database).
+        Client?.Dispose();
+        Factory?.Dispose();
     }
 
     /// <summary>Override to start the application with different settings.</summary>
-    protected virtual EnterpriseApiFactory CreateFactory() => new();
+    protected virtual EnterpriseApiFactory CreateFactory() => new(DatabaseUnderTest);
 
     protected static string UniqueSku(string prefix = "T") => $"{prefix}-{Guid.NewGuid().ToString("N")[..12].ToUpperInvariant()}";
 

@@ -44,7 +44,8 @@ public sealed class ApplicationProcess : IDisposable
         }
     }
 
-    public static ApplicationProcess Start(IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts <c>Enterprise.WebApi</c> with the given environment variables and command-line arguments.</summary>
+    public static ApplicationProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var entryAssembly = typeof(Program).Assembly.Location;
@@ -56,6 +57,11 @@ public sealed class ApplicationProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
         foreach (var (key, value) in environment)
         {
             startInfo.Environment[key] = value;

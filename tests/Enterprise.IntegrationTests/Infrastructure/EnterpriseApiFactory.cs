@@ -8,21 +8,26 @@ using Serilog.Core;
 namespace Enterprise.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real application over real HTTP (in-memory transport) on its own SQLite database file, migrated at
+/// The real application over real HTTP (in-memory transport) on a database of its own, migrated at
 /// start; every log event is captured. One per test fixture: fixtures run in parallel without sharing data.
 /// </summary>
 public sealed class EnterpriseApiFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databaseDirectory = Path.Combine(Path.GetTempPath(), "enterprise-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
 
-    public EnterpriseApiFactory(IReadOnlyDictionary<string, string?>? settings = null)
+    public EnterpriseApiFactory(DatabaseUnderTest database = DatabaseUnderTest.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
+        : this(TestDatabase.Create(database), settings)
     {
-        Directory.CreateDirectory(_databaseDirectory);
+    }
+
+    public EnterpriseApiFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        Database = database;
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Enterprise"] = $"Data Source={DatabasePath}",
+            ["Database:Provider"] = database.Provider,
+            ["ConnectionStrings:Enterprise"] = database.ConnectionString,
             ["Database:MigrateOnStartup"] = "true",
             ["Database:Seed"] = "false",
         };
@@ -32,7 +37,10 @@ public sealed class EnterpriseApiFactory : WebApplicationFactory<Program>
         }
     }
 
-    public string DatabasePath => Path.Combine(_databaseDirectory, "enterprise.db");
+    public TestDatabase Database { get; }
+
+    /// <summary>The SQLite file, for the few tests that work on it directly.</summary>
+    public string DatabasePath => ((SqliteTestDatabase)Database).FilePath;
 
     public CapturedLogs Logs { get; } = new();
 
@@ -63,15 +71,7 @@ public sealed class EnterpriseApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_databaseDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open only leaves a temp directory behind; it must not fail the run.
-            }
+            Database.Dispose();
         }
     }
 }

@@ -11,7 +11,8 @@ namespace Enterprise.IntegrationTests.Platform;
 [CoversEndpoint("GET", "scalar/scalar.js")]
 [CoversEndpoint("GET", "scalar/scalar.aspnetcore.js")]
 [CoversEndpoint("GET", "scalar/favicon.svg")]
-public sealed class ApiDocumentTests : ApiFixture
+[TestFixtureSource(typeof(DatabasesUnderTest), nameof(DatabasesUnderTest.All))]
+public sealed class ApiDocumentTests(DatabaseUnderTest database) : ApiFixture(database)
 {
     private JsonElement _document;
 
@@ -42,16 +43,16 @@ public sealed class ApiDocumentTests : ApiFixture
         Assert.That(documented, Is.EquivalentTo(exposed.Select(NormaliseRouteConstraints)));
     }
 
-    [TestCase("/api/v1/products", "get", "200,400,500")]
-    [TestCase("/api/v1/products", "post", "201,400,409,415,500")]
-    [TestCase("/api/v1/products/{id}", "get", "200,404,500")]
-    [TestCase("/api/v1/products/{id}", "put", "200,400,404,409,415,500")]
-    [TestCase("/api/v1/products/{id}", "delete", "204,404,409,500")]
-    [TestCase("/api/v1/products/{id}/stock-adjustments", "post", "200,400,404,409,415,500")]
-    [TestCase("/api/v1/categories", "get", "200,400,500")]
-    [TestCase("/api/v1/categories", "post", "201,400,409,415,500")]
-    [TestCase("/api/v1/categories/{id}", "get", "200,404,500")]
-    [TestCase("/api/v1/categories/{id}", "delete", "204,404,409,500")]
+    [TestCase("/api/v1/products", "get", "200,400,500,503")]
+    [TestCase("/api/v1/products", "post", "201,400,409,415,500,503")]
+    [TestCase("/api/v1/products/{id}", "get", "200,404,500,503")]
+    [TestCase("/api/v1/products/{id}", "put", "200,400,404,409,415,500,503")]
+    [TestCase("/api/v1/products/{id}", "delete", "204,404,409,500,503")]
+    [TestCase("/api/v1/products/{id}/stock-adjustments", "post", "200,400,404,409,415,500,503")]
+    [TestCase("/api/v1/categories", "get", "200,400,500,503")]
+    [TestCase("/api/v1/categories", "post", "201,400,409,415,500,503")]
+    [TestCase("/api/v1/categories/{id}", "get", "200,404,500,503")]
+    [TestCase("/api/v1/categories/{id}", "delete", "204,404,409,500,503")]
     public void Each_operation_documents_its_success_and_every_error_status_as_problem_json(string path, string method, string statuses)
     {
         var responses = _document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");

@@ -4,7 +4,8 @@ using Serilog.Events;
 
 namespace Enterprise.IntegrationTests.Platform;
 
-public sealed class CorrelationAndLoggingTests : ApiFixture
+[TestFixtureSource(typeof(DatabasesUnderTest), nameof(DatabasesUnderTest.All))]
+public sealed class CorrelationAndLoggingTests(DatabaseUnderTest database) : ApiFixture(database)
 {
     private const string Header = "X-Correlation-Id";
 

@@ -18,13 +18,13 @@ public sealed class DemoDataTests
         try
         {
             (int Categories, int Products) afterFirstStart;
-            using (var first = new EnterpriseApiFactory(settings))
+            using (var first = new EnterpriseApiFactory(settings: settings))
             {
                 first.CreateClient().Dispose();
                 afterFirstStart = await CountAsync(first);
             }
 
-            using var restarted = new EnterpriseApiFactory(settings);
+            using var restarted = new EnterpriseApiFactory(settings: settings);
             restarted.CreateClient().Dispose();
 
             var afterRestart = await CountAsync(restarted);

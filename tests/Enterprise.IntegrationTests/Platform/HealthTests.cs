@@ -7,7 +7,8 @@ namespace Enterprise.IntegrationTests.Platform;
 [CoversEndpoint("HEAD", "health/live")]
 [CoversEndpoint("GET", "health/ready")]
 [CoversEndpoint("HEAD", "health/ready")]
-public sealed class HealthTests : ApiFixture
+[TestFixtureSource(typeof(DatabasesUnderTest), nameof(DatabasesUnderTest.All))]
+public sealed class HealthTests(DatabaseUnderTest database) : ApiFixture(database)
 {
     [TestCase("/health/live")]
     [TestCase("/health/ready")]
@@ -47,9 +48,10 @@ public sealed class HealthTests : ApiFixture
 }
 
 /// <summary>The database file cannot be opened: the process is alive but not ready.</summary>
-public sealed class HealthWithUnreachableDatabaseTests : ApiFixture
+[TestFixture(DatabaseUnderTest.Sqlite)]
+public sealed class HealthWithUnreachableDatabaseTests(DatabaseUnderTest database) : ApiFixture(database)
 {
-    protected override EnterpriseApiFactory CreateFactory() => new(new Dictionary<string, string?>
+    protected override EnterpriseApiFactory CreateFactory() => new(DatabaseUnderTest, new Dictionary<string, string?>
     {
         ["ConnectionStrings:Enterprise"] = $"Data Source={Path.Combine(Path.GetTempPath(), "enterprise-tests", "missing-" + Guid.NewGuid().ToString("N"), "nested", "enterprise.db")};Mode=ReadWrite",
         ["Database:MigrateOnStartup"] = "false",

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Enterprise.IntegrationTests.Infrastructure;
 
@@ -22,7 +21,7 @@ public sealed class StartupTests
     [TearDown]
     public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
 
-    [TestCase("Oracle", "Data Source=enterprise.db", "Database:Provider (environment Database__Provider) is 'Oracle'; supported values are Sqlite.")]
+    [TestCase("Oracle", "Data Source=enterprise.db", "Database:Provider (environment Database__Provider) is 'Oracle'; supported values are Sqlite, SqlServer, PostgreSql.")]
     [TestCase("Sqlite", "", "ConnectionStrings:Enterprise (environment ConnectionStrings__Enterprise) is missing.")]
     [TestCase("Sqlite", "Server=db;Password=hunter2", "ConnectionStrings:Enterprise is malformed")]
     [TestCase("Sqlite", "Mode=ReadWrite", "ConnectionStrings:Enterprise is malformed: it has no Data Source")]
@@ -48,7 +47,7 @@ public sealed class StartupTests
     [Test]
     public async Task Production_writes_compact_json_events_and_serves_requests()
     {
-        var port = FreePort();
+        var port = LocalPorts.Free();
         using var app = ApplicationProcess.Start(Environment("Production", new()
         {
             ["Database__MigrateOnStartup"] = "true",
@@ -77,7 +76,7 @@ public sealed class StartupTests
     [Test]
     public async Task Development_migrates_seeds_and_writes_readable_console_output()
     {
-        var port = FreePort();
+        var port = LocalPorts.Free();
         using var app = ApplicationProcess.Start(Environment("Development", new()
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
@@ -110,10 +109,4 @@ public sealed class StartupTests
         return variables;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

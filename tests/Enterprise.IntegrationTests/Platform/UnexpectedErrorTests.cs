@@ -6,11 +6,12 @@ using Serilog.Events;
 namespace Enterprise.IntegrationTests.Platform;
 
 /// <summary>A real failure inside the database (its table is gone) must become a 500 that reveals nothing.</summary>
-public sealed class UnexpectedErrorTests : ApiFixture
+[TestFixtureSource(typeof(DatabasesUnderTest), nameof(DatabasesUnderTest.All))]
+public sealed class UnexpectedErrorTests(DatabaseUnderTest database) : ApiFixture(database)
 {
     [OneTimeSetUp]
     public async Task BreakTheDatabase() =>
-        await Factory.QueryDatabaseAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE Products"));
+        await Factory.QueryDatabaseAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE \"Products\""));
 
     [Test]
     public async Task An_unexpected_failure_is_a_500_problem_without_stack_trace_sql_or_type_names()

@@ -3,7 +3,8 @@ using Enterprise.IntegrationTests.Infrastructure;
 
 namespace Enterprise.IntegrationTests.Platform;
 
-public sealed class UnknownRouteTests : ApiFixture
+[TestFixtureSource(typeof(DatabasesUnderTest), nameof(DatabasesUnderTest.All))]
+public sealed class UnknownRouteTests(DatabaseUnderTest database) : ApiFixture(database)
 {
     [TestCase("/api/v1/unknown")]
     [TestCase("/api/v1/products/not-a-guid")]

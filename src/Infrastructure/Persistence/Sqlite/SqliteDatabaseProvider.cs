@@ -13,6 +13,11 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
     private const int UniqueConstraintFailed = 2067;
     private const int PrimaryKeyConstraintFailed = 1555;
 
+    // SQLITE_BUSY and SQLITE_LOCKED: another connection holds the lock; SQLITE_CANTOPEN: the file cannot be opened.
+    private const int Busy = 5;
+    private const int Locked = 6;
+    private const int CannotOpen = 14;
+
     public string Name => DatabaseProviders.Sqlite;
 
     public void AddDbContext(IServiceCollection services, DatabaseOptions options) =>
@@ -39,6 +44,9 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
 
     public bool IsUniqueViolation(DbUpdateException exception) =>
         exception?.InnerException is SqliteException { SqliteExtendedErrorCode: UniqueConstraintFailed or PrimaryKeyConstraintFailed };
+
+    public bool IsTransientOrUnavailable(Exception exception) =>
+        ExceptionChain.Of(exception).Any(inner => inner is SqliteException { SqliteErrorCode: Busy or Locked or CannotOpen });
 
     /// <summary>A relative database file is placed under the content root, not wherever the process happens to start.</summary>
     private static string ResolveFilePath(string connectionString, string contentRootPath)

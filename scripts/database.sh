@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Checks and scripts for every provider's migrations; none of it needs a database server.
+#
+#   scripts/database.sh drift [--configuration NAME] [--no-build]
+#       Fails when a provider's model has changes that none of its migrations captures.
+#   scripts/database.sh sql [--configuration NAME] [--no-build]
+#       Writes an idempotent migration script per server provider, for a DBA to review and run:
+#       artifacts/sql/SqlServer.sql and artifacts/sql/PostgreSql.sql.
+#
+# Without --no-build the Infrastructure project is built once, then every context is checked against that build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+project=src/Infrastructure
+sql_dir=artifacts/sql
+# Provider name (the Database:Provider value) and its context, in the order they are checked.
+declare -A contexts=(
+  [Sqlite]=SqliteEnterpriseDbContext
+  [SqlServer]=SqlServerEnterpriseDbContext
+  [PostgreSql]=PostgreSqlEnterpriseDbContext
+)
+all_providers=(Sqlite SqlServer PostgreSql)
+server_providers=(SqlServer PostgreSql)
+
+usage() {
+  echo "usage: $0 drift|sql [--configuration NAME] [--no-build]" >&2
+  exit 2
+}
+
+command="${1:-}"
+[[ "$command" == drift || "$command" == sql ]] || usage
+shift
+
+configuration=Debug
+build=true
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --configuration | -c)
+      [[ $# -ge 2 ]] || usage
+      configuration="$2"
+      shift 2
+      ;;
+    --no-build)
+      build=false
+      shift
+      ;;
+    *) usage ;;
+  esac
+done
+
+if [[ "$build" == true ]]; then
+  dotnet build "$project" --configuration "$configuration" --nologo --verbosity quiet
+fi
+ef_options=(--project "$project" --configuration "$configuration" --no-build)
+
+case "$command" in
+  drift)
+    drifted=()
+    for provider in "${all_providers[@]}"; do
+      echo "== $provider: migrations match the model"
+      dotnet ef migrations has-pending-model-changes --context "${contexts[$provider]}" "${ef_options[@]}" || drifted+=("$provider")
+    done
+    if [[ ${#drifted[@]} -gt 0 ]]; then
+      echo "error: the model has changes that no migration captures for: ${drifted[*]}; add a migration (see README, Databases)" >&2
+      exit 1
+    fi
+    ;;
+  sql)
+    mkdir -p "$sql_dir"
+    for provider in "${server_providers[@]}"; do
+      echo "== $provider: $sql_dir/$provider.sql"
+      dotnet ef migrations script --idempotent --context "${contexts[$provider]}" "${ef_options[@]}" \
+        --output "$sql_dir/$provider.sql"
+    done
+    ;;
+esac

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Enterprise.Infrastructure.Persistence.PostgreSql;
+
+/// <summary>PostgreSQL through Npgsql.</summary>
+internal sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
+{
+    /// <summary>SQLSTATE class 08: connection exception.</summary>
+    private const string ConnectionExceptionClass = "08";
+
+    public string Name => DatabaseProviders.PostgreSql;
+
+    public void AddDbContext(IServiceCollection services, DatabaseOptions options) =>
+        services.AddDbContextPool<EnterpriseDbContext, PostgreSqlEnterpriseDbContext>((serviceProvider, builder) =>
+            Configure(builder, options.ConnectionString!)
+                .AddInterceptors(serviceProvider.GetServices<IInterceptor>()));
+
+    /// <summary>The driver options, shared with the design-time factory so that the migrations see the application's model.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(
+            TransientFaultRetries.MaxRetryCount,
+            TransientFaultRetries.MaxRetryDelay,
+            errorCodesToAdd: null));
+
+    public string? DescribeConnectionStringProblem(string connectionString)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            return string.IsNullOrWhiteSpace(builder.Host) ? "it has no Host (the PostgreSQL server)." : null;
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or KeyNotFoundException or InvalidCastException)
+        {
+            return "it is not a valid PostgreSQL connection string (expected for example 'Host=localhost;Database=enterprise;Username=enterprise;Password=...').";
+        }
+    }
+
+    public bool IsUniqueViolation(DbUpdateException exception) =>
+        exception?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    public bool IsTransientOrUnavailable(Exception exception) =>
+        ExceptionChain.Of(exception).Any(inner => inner switch
+        {
+            PostgresException postgres => postgres.SqlState.StartsWith(ConnectionExceptionClass, StringComparison.Ordinal)
+                || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+                || postgres.IsTransient,
+            NpgsqlException npgsql => npgsql.IsTransient,
+            _ => false,
+        });
+}

@@ -1,0 +1,48 @@
+using Npgsql;
+
+namespace Enterprise.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The database servers this run may use, from environment variables that <c>scripts/test.sh</c> sets
+/// after starting them. A missing server skips its suite locally and fails it under <c>CI=true</c>.
+/// </summary>
+public static class TestServers
+{
+    /// <summary>A connection string to a PostgreSQL server whose role may create databases.</summary>
+    public const string PostgresVariable = "ENTERPRISE_TEST_POSTGRES";
+
+    /// <summary>
+    /// A connection string to a SQL Server whose login may create databases. Optional: when it is set, every
+    /// fixture also runs on SQL Server; when it is not, no SQL Server fixture exists (none can run here).
+    /// </summary>
+    public const string SqlServerVariable = "ENTERPRISE_TEST_SQLSERVER";
+
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public static string? PostgresConnectionString => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
+
+    public static string? SqlServerConnectionString => Environment.GetEnvironmentVariable(SqlServerVariable) is { Length: > 0 } value ? value : null;
+
+    public static string PostgresMissingReason =>
+        $"{PostgresVariable} is not set, so there is no PostgreSQL server for this run (./scripts/test.sh starts a throwaway one)";
+
+    /// <summary>The server's connection string; otherwise ignores the calling fixture, or fails it on CI.</summary>
+    public static string RequirePostgres()
+    {
+        if (PostgresConnectionString is { } connectionString)
+        {
+            return connectionString;
+        }
+
+        if (IsCi)
+        {
+            Assert.Fail($"PostgreSQL is required on CI: {PostgresMissingReason}.");
+        }
+
+        Assert.Ignore($"PostgreSQL suite skipped: {PostgresMissingReason}.");
+        return string.Empty;
+    }
+
+    public static NpgsqlConnectionStringBuilder PostgresDatabase(string serverConnectionString, string database) =>
+        new(serverConnectionString) { Database = database };
+}

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Enterprise.IntegrationTests.Persistence;
+
+/// <summary>
+/// The idempotent script a DBA runs for each server provider (<c>scripts/database.sh sql</c> writes the same):
+/// it creates every table of the model and the migrations history, and skips each migration a database already has.
+/// </summary>
+public sealed class SqlScriptTests
+{
+    private const string HistoryTable = "__EFMigrationsHistory";
+
+    [TestCaseSource(typeof(ServerlessContexts), nameof(ServerlessContexts.ServerProviders))]
+    public void The_idempotent_script_creates_every_table_of_the_model(string provider)
+    {
+        using var dbContext = ServerlessContexts.Create(provider);
+        var script = IdempotentScript(dbContext);
+        var sql = dbContext.GetService<ISqlGenerationHelper>();
+        var tables = dbContext.Model.GetEntityTypes().Select(entityType => entityType.GetTableName()!).Distinct().ToArray();
+
+        Assert.That(tables, Is.Not.Empty);
+        Assert.Multiple(() =>
+        {
+            foreach (var table in tables.Append(HistoryTable))
+            {
+                Assert.That(script, Does.Contain($"CREATE TABLE {sql.DelimitIdentifier(table)}").Or.Contain($"CREATE TABLE IF NOT EXISTS {sql.DelimitIdentifier(table)}"), table);
+            }
+        });
+    }
+
+    [TestCaseSource(typeof(ServerlessContexts), nameof(ServerlessContexts.ServerProviders))]
+    public void The_script_creates_the_history_table_only_when_missing_and_guards_every_migration(string provider)
+    {
+        using var dbContext = ServerlessContexts.Create(provider);
+        var script = IdempotentScript(dbContext);
+        var migrations = dbContext.Database.GetMigrations().ToArray();
+
+        Assert.That(migrations, Is.Not.Empty);
+        Assert.Multiple(() =>
+        {
+            Assert.That(script, Does.Match($@"IF OBJECT_ID\(N'\[{HistoryTable}\]'\) IS NULL|CREATE TABLE IF NOT EXISTS ""{HistoryTable}"""));
+            foreach (var migration in migrations)
+            {
+                // Every statement of a migration runs only while the history does not list it.
+                var guard = new Regex($@"IF NOT EXISTS\s*\(\s*SELECT [^)]*{HistoryTable}[^)]*'{migration}'\s*\)");
+                Assert.That(guard.Count(script), Is.GreaterThan(1), $"{migration} is guarded");
+                Assert.That(script, Does.Match($@"INSERT INTO \W?{HistoryTable}\W? \([^)]+\)\s+VALUES \(N?'{migration}'"), $"{migration} is recorded");
+            }
+        });
+    }
+
+    private static string IdempotentScript(DbContext dbContext) =>
+        dbContext.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+}
