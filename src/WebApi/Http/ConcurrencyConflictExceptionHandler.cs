@@ -1,6 +1,5 @@
 using Enterprise.Application.Common.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Enterprise.WebApi.Http;
 
@@ -14,19 +13,7 @@ internal sealed class ConcurrencyConflictExceptionHandler(IProblemDetailsService
             return false;
         }
 
-        httpContext.Response.StatusCode = StatusCodes.Status409Conflict;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Type = ProblemTypes.For(StatusCodes.Status409Conflict),
-                Title = "Conflict",
-                Detail = conflict.Message,
-                Extensions = { ["code"] = "Concurrency.Conflict" },
-            },
-        });
+        return await problemDetails.WriteProblemAsync(
+            httpContext, StatusCodes.Status409Conflict, "Conflict", conflict.Message, "Concurrency.Conflict");
     }
 }

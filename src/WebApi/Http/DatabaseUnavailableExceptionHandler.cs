@@ -1,6 +1,5 @@
 using Enterprise.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Enterprise.WebApi.Http;
 
@@ -20,20 +19,12 @@ internal sealed class DatabaseUnavailableExceptionHandler(IDatabaseProvider prov
             return false;
         }
 
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Type = ProblemTypes.For(StatusCodes.Status503ServiceUnavailable),
-                Title = "Service unavailable",
-                Detail = $"The database is not reachable right now; retry in {RetryAfterSeconds} seconds.",
-                Extensions = { ["code"] = "Database.Unavailable" },
-            },
-        });
+        return await problemDetails.WriteProblemAsync(
+            httpContext,
+            StatusCodes.Status503ServiceUnavailable,
+            "Service unavailable",
+            $"The database is not reachable right now; retry in {RetryAfterSeconds} seconds.",
+            "Database.Unavailable");
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Enterprise.WebApi.Http;
 
@@ -17,17 +16,10 @@ internal sealed class UnexpectedExceptionHandler(IProblemDetailsService problemD
             return true;
         }
 
-        httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status500InternalServerError,
-                Type = ProblemTypes.For(StatusCodes.Status500InternalServerError),
-                Title = "An unexpected error occurred.",
-                Detail = "The request could not be completed. Quote the traceId when reporting this.",
-            },
-        });
+        return await problemDetails.WriteProblemAsync(
+            httpContext,
+            StatusCodes.Status500InternalServerError,
+            "An unexpected error occurred.",
+            "The request could not be completed. Quote the traceId when reporting this.");
     }
 }
