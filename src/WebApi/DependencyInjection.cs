@@ -2,10 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Asp.Versioning;
 using Enterprise.Application.Common.Modules;
+using Enterprise.WebApi.Hardening;
 using Enterprise.WebApi.Health;
 using Enterprise.WebApi.Http;
 using Enterprise.WebApi.Logging;
 using Enterprise.WebApi.OpenApi;
+using Enterprise.WebApi.Security;
 using Scalar.AspNetCore;
 
 namespace Enterprise.WebApi;
@@ -43,6 +45,8 @@ public static class DependencyInjection
                 options.SubstituteApiVersionInUrl = true;
             });
 
+        services.AddHardening();
+        services.AddApiSecurity();
         services.AddProblemResponses();
         services.AddApiDocuments();
         return services.AddModulesFrom(typeof(DependencyInjection).Assembly);
@@ -52,12 +56,16 @@ public static class DependencyInjection
     public static WebApplication UseWebApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseHardening();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<ApiVersionReportingMiddleware>();
         // Before the exception handler, so handled failures are logged with their final status.
         app.UseRequestCompletionLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseApiSecurity();
+        // Inside the exception handler, so a timed-out request gets its 504 rather than a 500.
+        app.UseRequestTimeouts();
 
         app.MapControllers();
         app.MapHealthEndpoints();
@@ -73,6 +81,8 @@ public static class DependencyInjection
     {
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // Deeper documents are no catalog request, only a way to burn stack and CPU: 400.
+        options.MaxDepth = 32;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.AllowDuplicateProperties = false;

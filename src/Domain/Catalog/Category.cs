@@ -36,6 +36,11 @@ public sealed class Category : AggregateRoot
             return CategoryErrors.NameTooLong;
         }
 
+        if (ControlCharacters.In(trimmed))
+        {
+            return CategoryErrors.NameControlCharacters;
+        }
+
         var slug = ToSlug(trimmed);
         if (slug.Length == 0)
         {

@@ -11,6 +11,9 @@ public static class CategoryErrors
     public static readonly Error NameTooLong =
         Error.Validation("Category.Name.TooLong", $"The name must be at most {Category.NameMaxLength} characters long.", "name");
 
+    public static readonly Error NameControlCharacters =
+        Error.Validation("Category.Name.ControlCharacters", "The name must not contain control characters.", "name");
+
     public static readonly Error NameWithoutLettersOrDigits =
         Error.Validation("Category.Name.NoLettersOrDigits", "The name must contain at least one letter or digit.", "name");
 

@@ -74,6 +74,11 @@ public sealed class Product : AggregateRoot
             return ProductErrors.AdjustmentReasonTooLong;
         }
 
+        if (ControlCharacters.In(reason))
+        {
+            return ProductErrors.AdjustmentReasonControlCharacters;
+        }
+
         // long arithmetic: int.MinValue and int.MaxValue adjustments must not wrap around.
         var newQuantity = (long)StockQuantity + quantity;
         if (newQuantity < 0)
@@ -122,10 +127,20 @@ public sealed class Product : AggregateRoot
             return ProductErrors.NameTooLong;
         }
 
+        if (ControlCharacters.In(name))
+        {
+            return ProductErrors.NameControlCharacters;
+        }
+
         var description = string.IsNullOrWhiteSpace(details.Description) ? null : details.Description.Trim();
         if (description?.Length > DescriptionMaxLength)
         {
             return ProductErrors.DescriptionTooLong;
+        }
+
+        if (ControlCharacters.In(description, allowLineBreaksAndTabs: true))
+        {
+            return ProductErrors.DescriptionControlCharacters;
         }
 
         var price = Money.Create(details.Price, details.Currency);

@@ -20,6 +20,15 @@ public static class ProductErrors
     public static readonly Error NameTooLong =
         Error.Validation("Product.Name.TooLong", $"The name must be at most {Product.NameMaxLength} characters long.", "name");
 
+    public static readonly Error NameControlCharacters =
+        Error.Validation("Product.Name.ControlCharacters", "The name must not contain control characters.", "name");
+
+    public static readonly Error DescriptionControlCharacters =
+        Error.Validation("Product.Description.ControlCharacters", "The description must not contain control characters other than line breaks and tabs.", "description");
+
+    public static readonly Error AdjustmentReasonControlCharacters =
+        Error.Validation("Product.StockAdjustment.ReasonControlCharacters", "The adjustment reason must not contain control characters.", "reason");
+
     public static readonly Error DescriptionTooLong =
         Error.Validation("Product.Description.TooLong", $"The description must be at most {Product.DescriptionMaxLength} characters long.", "description");
 

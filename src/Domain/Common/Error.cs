@@ -6,6 +6,12 @@ public enum ErrorKind
     Validation,
     NotFound,
     Conflict,
+
+    /// <summary>The caller is not authenticated.</summary>
+    Unauthorized,
+
+    /// <summary>The caller is authenticated but lacks a scope or role the use case needs.</summary>
+    Forbidden,
 }
 
 /// <summary>
@@ -22,4 +28,10 @@ public record Error(string Code, string Description, ErrorKind Kind, string? Fie
 
     public static Error Conflict(string code, string description) =>
         new(code, description, ErrorKind.Conflict);
+
+    public static Error Unauthorized(string code, string description) =>
+        new(code, description, ErrorKind.Unauthorized);
+
+    public static Error Forbidden(string code, string description) =>
+        new(code, description, ErrorKind.Forbidden);
 }

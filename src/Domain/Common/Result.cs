@@ -15,6 +15,13 @@ public interface IFailable<out TSelf> : IOutcome
     static abstract TSelf Failure(Error error);
 }
 
+/// <summary>Lets generic code (the audit behavior) read a successful outcome's value without knowing its type.</summary>
+public interface IValueOutcome : IOutcome
+{
+    /// <summary>The value when the outcome succeeded; <see langword="null"/> when it failed.</summary>
+    object? SuccessValue { get; }
+}
+
 /// <summary>The outcome of an operation that has no value: success, or an expected <see cref="Error"/>.</summary>
 public readonly record struct Result : IFailable<Result>
 {
@@ -33,7 +40,7 @@ public readonly record struct Result : IFailable<Result>
 }
 
 /// <summary>The outcome of an operation: a value, or an expected <see cref="Error"/>.</summary>
-public readonly record struct Result<T> : IFailable<Result<T>>
+public readonly record struct Result<T> : IFailable<Result<T>>, IValueOutcome
 {
     private readonly T? _value;
 
@@ -52,6 +59,8 @@ public readonly record struct Result<T> : IFailable<Result<T>>
     public T Value => IsSuccess
         ? _value!
         : throw new InvalidOperationException($"A failed result has no value ({Error.Code}).");
+
+    object? IValueOutcome.SuccessValue => _value;
 
     public static Result<T> Success(T value) => new(value, null);
 

@@ -2,12 +2,15 @@ using Asp.Versioning;
 using Enterprise.Application.Catalog.Categories;
 using Enterprise.Application.Common.Persistence;
 using Enterprise.WebApi.Http;
+using Enterprise.WebApi.Security;
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Enterprise.WebApi.Catalog;
 
 [ApiVersion(1)]
+[Authorize(Policy = CatalogPolicies.Read)]
 [Route("api/v{version:apiVersion}/categories")]
 [Tags("Categories")]
 public sealed class CategoriesController(ISender sender) : ApiControllerBase(sender)
@@ -38,6 +41,7 @@ public sealed class CategoriesController(ISender sender) : ApiControllerBase(sen
 
     /// <summary>Creates a category; its slug is derived from the name.</summary>
     [HttpPost]
+    [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<CategoryResponse>(StatusCodes.Status201Created, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
     public async Task<ActionResult> Create(CategoryCreateRequest request, CancellationToken cancellationToken)
@@ -48,6 +52,7 @@ public sealed class CategoriesController(ISender sender) : ApiControllerBase(sen
 
     /// <summary>Deletes a category that no active product uses.</summary>
     [HttpDelete("{id:guid}")]
+    [Authorize(Policy = CatalogPolicies.DeleteCategory)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]

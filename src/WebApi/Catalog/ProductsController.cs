@@ -2,12 +2,15 @@ using Asp.Versioning;
 using Enterprise.Application.Catalog.Products;
 using Enterprise.Application.Common.Persistence;
 using Enterprise.WebApi.Http;
+using Enterprise.WebApi.Security;
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Enterprise.WebApi.Catalog;
 
 [ApiVersion(1)]
+[Authorize(Policy = CatalogPolicies.Read)]
 [Route("api/v{version:apiVersion}/products")]
 [Tags("Products")]
 public sealed class ProductsController(ISender sender) : ApiControllerBase(sender)
@@ -46,6 +49,7 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
 
     /// <summary>Creates a product in an existing category.</summary>
     [HttpPost]
+    [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status201Created, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
     public async Task<ActionResult> Create(ProductWriteRequest request, CancellationToken cancellationToken)
@@ -56,6 +60,7 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
 
     /// <summary>Replaces everything a caller controls on an active product.</summary>
     [HttpPut("{id:guid}")]
+    [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
@@ -67,6 +72,7 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
 
     /// <summary>Archives a product: it leaves lists and lookups (404 from then on).</summary>
     [HttpDelete("{id:guid}")]
+    [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
@@ -78,6 +84,7 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
 
     /// <summary>Adds or removes stock; the result may never be negative.</summary>
     [HttpPost("{id:guid}/stock-adjustments")]
+    [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]

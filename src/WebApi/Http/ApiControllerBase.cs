@@ -1,6 +1,7 @@
 using Enterprise.Application.Common.Validation;
 using Enterprise.Domain.Common;
 using Mediator;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Enterprise.WebApi.Http;
@@ -25,6 +26,8 @@ public abstract class ApiControllerBase(ISender sender) : ControllerBase
             ErrorKind.Validation => StatusCodes.Status400BadRequest,
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, "Unmapped error kind."),
         };
 
@@ -47,6 +50,12 @@ public abstract class ApiControllerBase(ISender sender) : ControllerBase
 
         problem.Type = ProblemTypes.For(statusCode);
         problem.Extensions["code"] = error.Code;
+        if (error.Kind == ErrorKind.Unauthorized)
+        {
+            // RFC 9110: a 401 names the scheme the client should authenticate with.
+            Response.Headers.WWWAuthenticate = JwtBearerDefaults.AuthenticationScheme;
+        }
+
         return new ObjectResult(problem)
         {
             StatusCode = statusCode,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Enterprise.Application.Common.Security;
 
 namespace Enterprise.WebApi.Http;
 
@@ -39,6 +40,8 @@ public static class ProblemDetailsSetup
     private static string? DefaultCode(int? status) => status switch
     {
         StatusCodes.Status400BadRequest => "Request.Invalid",
+        StatusCodes.Status401Unauthorized => AuthorizationErrors.UnauthenticatedCode,
+        StatusCodes.Status403Forbidden => AuthorizationErrors.ForbiddenCode,
         StatusCodes.Status404NotFound => "Route.NotFound",
         StatusCodes.Status405MethodNotAllowed => "Route.MethodNotAllowed",
         StatusCodes.Status406NotAcceptable => "Request.NotAcceptable",
@@ -50,6 +53,8 @@ public static class ProblemDetailsSetup
 
     private static string? DefaultDetail(int? status) => status switch
     {
+        StatusCodes.Status401Unauthorized => AuthorizationErrors.Unauthenticated.Description,
+        StatusCodes.Status403Forbidden => "The token does not grant what this request needs.",
         StatusCodes.Status404NotFound => "No resource exists at this address.",
         StatusCodes.Status405MethodNotAllowed => "This address does not support the request's method.",
         StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Enterprise.WebApi;
@@ -25,6 +26,8 @@ public abstract class ApiFixture(DatabaseUnderTest database)
     {
         Factory = CreateFactory();
         Client = Factory.CreateClient();
+        // Most tests are about the catalog, not about who may call it: their client may do everything.
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Administrator);
     }
 
     [OneTimeTearDown]

@@ -22,6 +22,9 @@ public sealed class ApplicationProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
+    /// <summary>The operating system's process id, to inspect the running process (its open descriptors).</summary>
+    public int Id => _process.Id;
+
     public string Output
     {
         get
@@ -45,18 +48,22 @@ public sealed class ApplicationProcess : IDisposable
     }
 
     /// <summary>Starts <c>Enterprise.WebApi</c> with the given environment variables and command-line arguments.</summary>
-    public static ApplicationProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static ApplicationProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Start(new ProcessStartInfo("dotnet") { ArgumentList = { EntryAssembly } }, environment, arguments);
+
+    /// <summary>Starts <c>Enterprise.WebApi</c> under a shell that first lowers the limit on open file descriptors (soft and hard: the runtime raises the soft limit to the hard one at start).</summary>
+    public static ApplicationProcess StartWithFileDescriptorLimit(int limit, IReadOnlyDictionary<string, string> environment) =>
+        Start(new ProcessStartInfo("bash") { ArgumentList = { "-c", $"ulimit -n {limit} && exec dotnet \"$0\"", EntryAssembly } }, environment, []);
+
+    private static string EntryAssembly => typeof(Program).Assembly.Location;
+
+    private static ApplicationProcess Start(ProcessStartInfo startInfo, IReadOnlyDictionary<string, string> environment, string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var entryAssembly = typeof(Program).Assembly.Location;
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { entryAssembly },
-            WorkingDirectory = Path.GetDirectoryName(entryAssembly)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        startInfo.WorkingDirectory = Path.GetDirectoryName(EntryAssembly)!;
+        startInfo.RedirectStandardOutput = true;
+        startInfo.RedirectStandardError = true;
+        startInfo.UseShellExecute = false;
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);

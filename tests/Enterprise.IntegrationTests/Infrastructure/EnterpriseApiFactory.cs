@@ -31,7 +31,7 @@ public sealed class EnterpriseApiFactory : WebApplicationFactory<Program>
             ["Database:MigrateOnStartup"] = "true",
             ["Database:Seed"] = "false",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in TestTokens.Settings.Concat(settings ?? new Dictionary<string, string?>()))
         {
             _settings[key] = value;
         }

@@ -45,6 +45,40 @@ public sealed class StartupTests
     }
 
     [Test]
+    public async Task Production_without_authentication_settings_stops_the_start_with_one_clear_message()
+    {
+        using var app = ApplicationProcess.Start(Environment("Production", [], withAuthentication: false));
+
+        var exitCode = await app.WaitForExitAsync(StartTimeout);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1), app.Output + app.Error);
+            Assert.That(app.Error, Does.StartWith("Enterprise failed to start:").And.Contain("authentication is not configured"));
+            Assert.That(app.Error, Does.Contain("Authentication__Jwt__Authority").And.Contain("Authentication__Jwt__SigningKeys__0"));
+            Assert.That(app.Error, Does.Not.Contain("   at "), "no stack trace");
+        });
+    }
+
+    [Test]
+    public async Task A_signing_key_that_is_not_base64_stops_the_start_without_echoing_it()
+    {
+        using var app = ApplicationProcess.Start(Environment("Production", new()
+        {
+            ["Authentication__Jwt__SigningKeys__0"] = "not*base64*secret",
+        }));
+
+        var exitCode = await app.WaitForExitAsync(StartTimeout);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1), app.Output + app.Error);
+            Assert.That(app.Error, Does.StartWith("Enterprise failed to start:").And.Contain("Authentication:Jwt:SigningKeys:0"));
+            Assert.That(app.Error, Does.Not.Contain("not*base64*secret"));
+        });
+    }
+
+    [Test]
     public async Task Production_writes_compact_json_events_and_serves_requests()
     {
         var port = LocalPorts.Free();
@@ -93,7 +127,7 @@ public sealed class StartupTests
         });
     }
 
-    private Dictionary<string, string> Environment(string environment, Dictionary<string, string> settings)
+    private Dictionary<string, string> Environment(string environment, Dictionary<string, string> settings, bool withAuthentication = true)
     {
         var variables = new Dictionary<string, string>
         {
@@ -101,6 +135,13 @@ public sealed class StartupTests
             ["ConnectionStrings__Enterprise"] = $"Data Source={Path.Combine(_directory, "enterprise.db")}",
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
         };
+        if (withAuthentication)
+        {
+            foreach (var (key, value) in TestTokens.Settings)
+            {
+                variables[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+            }
+        }
         foreach (var (key, value) in settings)
         {
             variables[key] = value;

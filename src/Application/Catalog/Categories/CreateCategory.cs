@@ -1,3 +1,4 @@
+using Enterprise.Application.Common.Security;
 using Enterprise.Application.Common.Validation;
 using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
@@ -6,6 +7,7 @@ using Mediator;
 
 namespace Enterprise.Application.Catalog.Categories;
 
+[RequiresScope(CatalogPermissions.WriteScope)]
 public sealed record CreateCategoryCommand(string Name) : ICommand<Result<CategoryDto>>;
 
 internal sealed class CreateCategoryValidator : AbstractValidator<CreateCategoryCommand>

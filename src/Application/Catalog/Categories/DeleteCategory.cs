@@ -1,4 +1,6 @@
 using Enterprise.Application.Catalog.Products;
+using Enterprise.Application.Common.Auditing;
+using Enterprise.Application.Common.Security;
 using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
 using Mediator;
@@ -6,7 +8,12 @@ using Mediator;
 namespace Enterprise.Application.Catalog.Categories;
 
 /// <summary>Deletes a category that no active product uses.</summary>
-public sealed record DeleteCategoryCommand(Guid CategoryId) : ICommand<Result>;
+[RequiresScope(CatalogPermissions.WriteScope)]
+[RequiresRole(CatalogPermissions.AdminRole)]
+public sealed record DeleteCategoryCommand(Guid CategoryId) : ICommand<Result>, IHasResourceId
+{
+    Guid IHasResourceId.ResourceId => CategoryId;
+}
 
 internal sealed class DeleteCategoryHandler(ICategoryRepository categories, IProductRepository products, TimeProvider clock)
     : ICommandHandler<DeleteCategoryCommand, Result>

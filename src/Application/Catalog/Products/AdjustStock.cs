@@ -1,3 +1,5 @@
+using Enterprise.Application.Common.Auditing;
+using Enterprise.Application.Common.Security;
 using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
 using FluentValidation;
@@ -6,7 +8,11 @@ using Mediator;
 namespace Enterprise.Application.Catalog.Products;
 
 /// <summary>Adds (positive) or removes (negative) stock, with the reason recorded by the caller.</summary>
-public sealed record AdjustStockCommand(Guid ProductId, int Quantity, string Reason) : ICommand<Result<ProductDto>>;
+[RequiresScope(CatalogPermissions.WriteScope)]
+public sealed record AdjustStockCommand(Guid ProductId, int Quantity, string Reason) : ICommand<Result<ProductDto>>, IHasResourceId
+{
+    Guid IHasResourceId.ResourceId => ProductId;
+}
 
 internal sealed class AdjustStockValidator : AbstractValidator<AdjustStockCommand>
 {
@@ -16,7 +22,8 @@ internal sealed class AdjustStockValidator : AbstractValidator<AdjustStockComman
             .NotEqual(0).WithMessage(ProductErrors.AdjustmentQuantityZero.Description);
         RuleFor(command => command.Reason)
             .Must(reason => !string.IsNullOrWhiteSpace(reason)).WithMessage(ProductErrors.AdjustmentReasonRequired.Description)
-            .Must(reason => reason is null || reason.Trim().Length <= Product.AdjustmentReasonMaxLength).WithMessage(ProductErrors.AdjustmentReasonTooLong.Description);
+            .Must(reason => reason is null || reason.Trim().Length <= Product.AdjustmentReasonMaxLength).WithMessage(ProductErrors.AdjustmentReasonTooLong.Description)
+            .Must(reason => !ControlCharacters.In(reason)).WithMessage(ProductErrors.AdjustmentReasonControlCharacters.Description);
     }
 }
 

@@ -1,3 +1,5 @@
+using Enterprise.Application.Common.Auditing;
+using Enterprise.Application.Common.Security;
 using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
 using Mediator;
@@ -5,7 +7,11 @@ using Mediator;
 namespace Enterprise.Application.Catalog.Products;
 
 /// <summary>The catalog's delete: the product is archived and disappears from lists and lookups.</summary>
-public sealed record ArchiveProductCommand(Guid ProductId) : ICommand<Result>;
+[RequiresScope(CatalogPermissions.WriteScope)]
+public sealed record ArchiveProductCommand(Guid ProductId) : ICommand<Result>, IHasResourceId
+{
+    Guid IHasResourceId.ResourceId => ProductId;
+}
 
 internal sealed class ArchiveProductHandler(IProductRepository products, TimeProvider clock)
     : ICommandHandler<ArchiveProductCommand, Result>

@@ -1,4 +1,5 @@
 using Enterprise.Application.Catalog.Categories;
+using Enterprise.Application.Common.Security;
 using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
 using FluentValidation;
@@ -6,6 +7,7 @@ using Mediator;
 
 namespace Enterprise.Application.Catalog.Products;
 
+[RequiresScope(CatalogPermissions.WriteScope)]
 public sealed record CreateProductCommand : ICommand<Result<ProductDto>>
 {
     public required ProductDetails Details { get; init; }

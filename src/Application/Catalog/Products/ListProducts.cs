@@ -29,6 +29,10 @@ internal sealed class ListProductsValidator : AbstractValidator<ListProductsQuer
         this.RuleForPaging();
         // Reported under "q", the name callers send the search text as.
         RuleFor(query => query.Search).MaximumLength(ListProductsQuery.SearchMaxLength).OverridePropertyName("q");
+        // No stored name or SKU holds a control character, and PostgreSQL cannot take NUL in a parameter (500).
+        RuleFor(query => query.Search)
+            .Must(search => !ControlCharacters.In(search)).WithMessage("The search text must not contain control characters.")
+            .OverridePropertyName("q");
         RuleFor(query => query.Sort).SatisfiesDomainRule(ProductSort.Parse);
     }
 }

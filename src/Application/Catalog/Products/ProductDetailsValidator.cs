@@ -1,5 +1,6 @@
 using Enterprise.Application.Common.Validation;
 using Enterprise.Domain.Catalog;
+using Enterprise.Domain.Common;
 using FluentValidation;
 
 namespace Enterprise.Application.Catalog.Products;
@@ -12,10 +13,13 @@ internal sealed class ProductDetailsValidator : AbstractValidator<ProductDetails
         RuleFor(details => details.Sku).SatisfiesDomainRule(Sku.Normalize);
         RuleFor(details => details.Name)
             .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage(ProductErrors.NameRequired.Description)
-            .Must(name => name is null || name.Trim().Length <= Product.NameMaxLength).WithMessage(ProductErrors.NameTooLong.Description);
+            .Must(name => name is null || name.Trim().Length <= Product.NameMaxLength).WithMessage(ProductErrors.NameTooLong.Description)
+            .Must(name => !ControlCharacters.In(name)).WithMessage(ProductErrors.NameControlCharacters.Description);
         RuleFor(details => details.Description)
             .Must(description => description is null || description.Trim().Length <= Product.DescriptionMaxLength)
-            .WithMessage(ProductErrors.DescriptionTooLong.Description);
+            .WithMessage(ProductErrors.DescriptionTooLong.Description)
+            .Must(description => !ControlCharacters.In(description, allowLineBreaksAndTabs: true))
+            .WithMessage(ProductErrors.DescriptionControlCharacters.Description);
         RuleFor(details => details.Price)
             .GreaterThanOrEqualTo(0).WithMessage(MoneyErrors.NegativeAmount.Description)
             .LessThanOrEqualTo(Money.MaxAmount).WithMessage(MoneyErrors.AmountTooLarge.Description)

@@ -1,3 +1,4 @@
+using Enterprise.Application.Common.Auditing;
 using Enterprise.Domain.Catalog;
 
 namespace Enterprise.Application.Catalog.Products;
@@ -15,4 +16,7 @@ public sealed record ProductDto(
     ProductStatus Status,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    long Version);
+    long Version) : IHasResourceId
+{
+    Guid IHasResourceId.ResourceId => Id;
+}

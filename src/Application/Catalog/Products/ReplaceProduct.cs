@@ -1,4 +1,6 @@
 using Enterprise.Application.Catalog.Categories;
+using Enterprise.Application.Common.Auditing;
+using Enterprise.Application.Common.Security;
 using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
 using FluentValidation;
@@ -7,11 +9,14 @@ using Mediator;
 namespace Enterprise.Application.Catalog.Products;
 
 /// <summary>Replaces everything a caller controls on an active product (PUT).</summary>
-public sealed record ReplaceProductCommand : ICommand<Result<ProductDto>>
+[RequiresScope(CatalogPermissions.WriteScope)]
+public sealed record ReplaceProductCommand : ICommand<Result<ProductDto>>, IHasResourceId
 {
     public required Guid ProductId { get; init; }
 
     public required ProductDetails Details { get; init; }
+
+    Guid IHasResourceId.ResourceId => ProductId;
 }
 
 internal sealed class ReplaceProductValidator : AbstractValidator<ReplaceProductCommand>

@@ -1,0 +1,34 @@
+using Enterprise.WebApi.Http;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Enterprise.WebApi.Hardening;
+
+/// <summary>
+/// Kestrel raises <see cref="BadHttpRequestException"/> while the application reads a request it refuses
+/// (a body over the size limit, a malformed chunk); it carries its own 4xx status, so it is a problem response
+/// for the caller, not a 500.
+/// </summary>
+internal sealed class BadHttpRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException badRequest)
+        {
+            return false;
+        }
+
+        return badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? await problemDetails.WriteProblemAsync(
+                httpContext,
+                StatusCodes.Status413PayloadTooLarge,
+                "Request body too large",
+                "The request body exceeds the size this API accepts.",
+                "Request.TooLarge")
+            : await problemDetails.WriteProblemAsync(
+                httpContext,
+                badRequest.StatusCode,
+                "Bad request",
+                "The request could not be read.",
+                "Request.Invalid");
+    }
+}

@@ -1,0 +1,365 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Enterprise.IntegrationTests.Infrastructure;
+
+namespace Enterprise.IntegrationTests.Hostile;
+
+/// <summary>
+/// Seeded random requests for every operation of <c>/openapi/v1.json</c>: path ids, query values and bodies derived
+/// from the schemas, then mutated (wrong types, dropped and extra members, boundary numbers, random Unicode).
+/// Successes are fine; a 5xx, or an error without a problem+json body, fails the run and prints the request.
+/// <c>ENTERPRISE_FUZZ_SEED</c> replays a run; <c>ENTERPRISE_FUZZ_ITERATIONS</c> sets the total number of requests.
+/// </summary>
+[TestFixtureSource(typeof(DatabasesUnderTest), nameof(DatabasesUnderTest.All))]
+public sealed class OpenApiFuzzTests(DatabaseUnderTest database) : ApiFixture(database)
+{
+    public const string SeedVariable = "ENTERPRISE_FUZZ_SEED";
+    public const string IterationsVariable = "ENTERPRISE_FUZZ_ITERATIONS";
+    private const int DefaultIterations = 300;
+    private const int MaxReported = 20;
+
+    private static readonly string[] Nasty =
+    [
+        string.Empty, " ", "\u0000", "\u202E", "\u200B", "' OR 1=1 --", "<script>alert(1)</script>", "../../etc/passwd", "%00", "NaN",
+        "Infinity", "null", "\uD83E\uDDE8", "\uFEFF", "\\", "\"", "EUR", "BK-1042", "name,-price", "-createdAt",
+    ];
+
+    private readonly List<Guid> _ids = [];
+
+    [OneTimeSetUp]
+    public async Task CreateSomeData()
+    {
+        var category = (await CreateCategoryAsync()).GetProperty("id").GetGuid();
+        _ids.Add(category);
+        _ids.Add((await CreateProductAsync(category, stockQuantity: 50)).GetProperty("id").GetGuid());
+        _ids.Add((await CreateProductAsync(category)).GetProperty("id").GetGuid());
+    }
+
+    [Test]
+    public async Task Random_requests_from_the_OpenAPI_document_never_get_a_5xx_or_a_non_problem_error()
+    {
+        var seed = int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var fixedSeed)
+            ? fixedSeed
+            : Random.Shared.Next();
+        var iterations = int.TryParse(Environment.GetEnvironmentVariable(IterationsVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var fixedIterations)
+            ? fixedIterations
+            : DefaultIterations;
+        using var documentResponse = await Client.GetAsync("/openapi/v1.json");
+        var document = await documentResponse.ReadJsonAsync();
+        var operations = Operations(document);
+        Assert.That(operations, Has.Count.GreaterThanOrEqualTo(10), "operations in the OpenAPI document");
+
+        var random = new Random(seed);
+        var generator = new SchemaFuzzer(document, random, _ids);
+        var statuses = new SortedDictionary<int, int>();
+        var failures = new List<string>();
+        for (var iteration = 0; iteration < iterations; iteration++)
+        {
+            var (method, template, operation) = operations[iteration % operations.Count];
+            var request = generator.Request(method, template, operation, iteration);
+            using var response = await SendAsync(request);
+            var status = (int)response.StatusCode;
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            var isProblem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
+            if (status >= 500 || (status >= 400 && !isProblem))
+            {
+                var body = await response.Content.ReadAsStringAsync();
+                failures.Add($"#{iteration}: {status} {response.Content.Headers.ContentType?.MediaType} {Shorten(body)}\n{request.Describe(1000)}");
+            }
+        }
+
+        var summary = $"OpenAPI fuzz ({DatabaseUnderTest}): seed {seed} ({SeedVariable}={seed} replays it), {iterations} requests over {operations.Count} operations; " +
+            $"statuses {string.Join(", ", statuses.Select(pair => $"{pair.Key}×{pair.Value}"))}; {failures.Count} failure(s).";
+        TestContext.Progress.WriteLine(summary);
+        Assert.That(failures, Is.Empty, $"{summary}\n\n{string.Join("\n\n", failures.Take(MaxReported))}");
+    }
+
+    private static List<(string Method, string Template, JsonElement Operation)> Operations(JsonElement document) =>
+        [.. document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject()
+                .Where(operation => operation.Name is "get" or "post" or "put" or "delete" or "patch")
+                .Select(operation => (operation.Name.ToUpperInvariant(), path.Name, operation.Value)))
+            .OrderBy(operation => operation.Item2, StringComparer.Ordinal)
+            .ThenBy(operation => operation.Item1, StringComparer.Ordinal)];
+
+    private async Task<HttpResponseMessage> SendAsync(HostileRequest request)
+    {
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Path);
+        if (request.Body is not null)
+        {
+            message.Content = new ByteArrayContent(request.Body);
+            if (request.ContentType is not null)
+            {
+                message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
+            }
+        }
+
+        return await Client.SendAsync(message);
+    }
+
+    private static string Shorten(string text) => text.Length <= 400 ? text : text[..400] + "…";
+
+    /// <summary>Values for a schema: mostly plausible, often mutated; all choices come from one seeded random.</summary>
+    private sealed class SchemaFuzzer(JsonElement document, Random random, IReadOnlyList<Guid> ids)
+    {
+        public HostileRequest Request(string method, string template, JsonElement operation, int iteration)
+        {
+            var path = template;
+            var query = new List<string>();
+            if (operation.TryGetProperty("parameters", out var parameters))
+            {
+                foreach (var parameter in parameters.EnumerateArray())
+                {
+                    var name = parameter.GetProperty("name").GetString()!;
+                    var schema = parameter.TryGetProperty("schema", out var s) ? s : default;
+                    switch (parameter.GetProperty("in").GetString())
+                    {
+                        case "path":
+                            // An encoded NUL never reaches the application: Kestrel refuses it, and the test server throws.
+                            var value = Uri.EscapeDataString(PathValue(schema)).Replace("%00", "%01", StringComparison.Ordinal);
+                            path = path.Replace($"{{{name}}}", value, StringComparison.Ordinal);
+                            break;
+                        case "query" when random.Next(3) > 0:
+                            query.Add($"{Uri.EscapeDataString(name)}={Uri.EscapeDataString(Scalar(schema, name))}");
+                            break;
+                        default:
+                            break;
+                    }
+                }
+            }
+
+            if (random.Next(20) == 0)
+            {
+                query.Add($"{Uri.EscapeDataString(RandomText(8))}={Uri.EscapeDataString(RandomText(8))}");
+            }
+
+            if (query.Count > 0)
+            {
+                path += "?" + string.Join('&', query);
+            }
+
+            byte[]? body = null;
+            string? contentType = null;
+            if (operation.TryGetProperty("requestBody", out var requestBody) &&
+                requestBody.GetProperty("content").TryGetProperty("application/json", out var content))
+            {
+                var json = new StringBuilder();
+                WriteValue(json, content.GetProperty("schema"), depth: 0, memberName: null);
+                var text = json.ToString();
+                body = random.Next(25) switch
+                {
+                    0 => Encoding.UTF8.GetBytes(text[..random.Next(text.Length)]),
+                    1 => RandomBytes(),
+                    _ => Encoding.UTF8.GetBytes(text),
+                };
+                contentType = random.Next(20) == 0 ? Pick("text/plain", "application/xml", "application/json; charset=latin1", "application/merge-patch+json") : HostileRequest.Json;
+            }
+
+            return new HostileRequest($"fuzz #{iteration.ToString(CultureInfo.InvariantCulture)}", method, path, body, contentType);
+        }
+
+        private string PathValue(JsonElement schema) => random.Next(10) switch
+        {
+            < 5 => ids[random.Next(ids.Count)].ToString(),
+            < 8 => Guid.NewGuid().ToString(),
+            8 => Guid.Empty.ToString(),
+            _ => Scalar(schema, "id"),
+        };
+
+        private JsonElement Resolve(JsonElement schema)
+        {
+            while (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference))
+            {
+                var name = reference.GetString()!.Split('/')[^1];
+                schema = document.GetProperty("components").GetProperty("schemas").GetProperty(name);
+            }
+
+            return schema;
+        }
+
+        private string TypeOf(JsonElement schema)
+        {
+            schema = Resolve(schema);
+            if (schema.ValueKind != JsonValueKind.Object)
+            {
+                return "string";
+            }
+
+            if (schema.TryGetProperty("type", out var type))
+            {
+                return type.ValueKind == JsonValueKind.Array
+                    ? type.EnumerateArray().Select(item => item.GetString()!).FirstOrDefault(item => item != "null") ?? "null"
+                    : type.GetString()!;
+            }
+
+            if (schema.TryGetProperty("properties", out _))
+            {
+                return "object";
+            }
+
+            return schema.TryGetProperty("enum", out _) ? "string" : "string";
+        }
+
+        private string Format(JsonElement schema) =>
+            Resolve(schema) is { ValueKind: JsonValueKind.Object } resolved && resolved.TryGetProperty("format", out var format) ? format.GetString() ?? string.Empty : string.Empty;
+
+        /// <summary>A query or path value as text.</summary>
+        private string Scalar(JsonElement schema, string name) => random.Next(4) == 0
+            ? Pick(Nasty)
+            : TypeOf(schema) switch
+            {
+                "integer" => Pick("1", "0", "-1", "2", "100", "101", "21474836", "2147483647", "2147483648", "-2147483648", "1e3", "1.5", "abc"),
+                "number" => Pick("0", "1.5", "-1", "1e400", "NaN"),
+                _ when Format(schema) == "uuid" => random.Next(2) == 0 ? ids[random.Next(ids.Count)].ToString() : Pick(Guid.NewGuid().ToString(), "not-a-guid"),
+                _ => name switch
+                {
+                    "sort" => string.Join(',', Enumerable.Range(0, random.Next(1, 6)).Select(_ => Pick("name", "-name", "sku", "-price", "stockQuantity", "createdAt", "-updatedAt", "bogus"))),
+                    _ => RandomText(random.Next(0, 120)),
+                },
+            };
+
+        private void WriteValue(StringBuilder json, JsonElement schema, int depth, string? memberName)
+        {
+            // One time in eight a value of a random other kind, to exercise the strict binding.
+            if (random.Next(8) == 0)
+            {
+                json.Append(Pick("null", "true", "42", "-1", "1e400", "79228162514264337593543950336", "\"NaN\"", "\"\"", "{}", "[]", "[[[[[[[[1]]]]]]]]", "\"\\u0000\"", "2147483648"));
+                return;
+            }
+
+            schema = Resolve(schema);
+            switch (TypeOf(schema))
+            {
+                case "object":
+                    WriteObject(json, schema, depth);
+                    break;
+                case "array":
+                    json.Append('[');
+                    for (var index = 0; index < random.Next(3); index++)
+                    {
+                        json.Append(index > 0 ? "," : string.Empty);
+                        WriteValue(json, schema.TryGetProperty("items", out var items) ? items : default, depth + 1, null);
+                    }
+
+                    json.Append(']');
+                    break;
+                case "integer":
+                    json.Append(Pick("0", "1", "-1", "5", "-5", "2147483647", "-2147483648", "2147483648", "9223372036854775808", "1.5", "1e2", "-0"));
+                    break;
+                case "number":
+                    json.Append(Pick("0", "0.0001", "0.00001", "12.5", "-0.01", "99999999999999.9999", "100000000000000", "1e28", "1e29", "1e-30", "3.14159265358979323846264338327950288"));
+                    break;
+                case "boolean":
+                    json.Append(random.Next(2) == 0 ? "true" : "false");
+                    break;
+                default:
+                    json.Append(JsonSerializer.Serialize(Text(schema, memberName)));
+                    break;
+            }
+        }
+
+        private void WriteObject(StringBuilder json, JsonElement schema, int depth)
+        {
+            if (depth > 4)
+            {
+                json.Append("{}");
+                return;
+            }
+
+            var members = new List<string>();
+            if (schema.TryGetProperty("properties", out var properties))
+            {
+                foreach (var property in properties.EnumerateObject())
+                {
+                    if (random.Next(12) == 0)
+                    {
+                        continue; // Dropped.
+                    }
+
+                    var value = new StringBuilder();
+                    WriteValue(value, property.Value, depth + 1, property.Name);
+                    members.Add($"{JsonSerializer.Serialize(property.Name)}:{value}");
+                    if (random.Next(30) == 0)
+                    {
+                        members.Add($"{JsonSerializer.Serialize(property.Name)}:{value}"); // Duplicated.
+                    }
+                }
+            }
+
+            if (random.Next(12) == 0)
+            {
+                members.Add($"{JsonSerializer.Serialize(RandomText(6))}:{JsonSerializer.Serialize(RandomText(6))}"); // Extra.
+            }
+
+            members = [.. members.OrderBy(_ => random.Next(4) == 0 ? random.Next() : 0)];
+            json.Append('{').Append(string.Join(',', members)).Append('}');
+        }
+
+        private string Text(JsonElement schema, string? memberName)
+        {
+            if (Format(schema) == "uuid")
+            {
+                return random.Next(4) switch
+                {
+                    0 => Guid.NewGuid().ToString(),
+                    1 => Pick(Nasty),
+                    _ => ids[random.Next(ids.Count)].ToString(),
+                };
+            }
+
+            if (random.Next(3) == 0)
+            {
+                return random.Next(2) == 0 ? Pick(Nasty) : RandomText(random.Next(0, random.Next(10) == 0 ? 3000 : 60));
+            }
+
+            return memberName switch
+            {
+                "sku" => $"FZ-{random.Next(1_000_000).ToString(CultureInfo.InvariantCulture)}-{Pick("A", "b", "c9", "ZZ")}",
+                "currency" => Pick("EUR", "usd", " gbp ", "JPY", "XXX", "EU"),
+                _ => RandomText(random.Next(1, 40)),
+            };
+        }
+
+        /// <summary>Random Unicode: ASCII, control characters, bidi marks, combining marks, CJK and astral characters.</summary>
+        private string RandomText(int length)
+        {
+            var text = new StringBuilder(length);
+            while (text.Length < length)
+            {
+                switch (random.Next(10))
+                {
+                    case 0:
+                        text.Append((char)random.Next(0, 0x20));
+                        break;
+                    case 1:
+                        text.Append(Pick("\u202E", "\u200F", "\u200B", "\uFEFF", "\u0301", "\u0085"));
+                        break;
+                    case 2:
+                        text.Append((char)random.Next(0x4E00, 0x9FFF));
+                        break;
+                    case 3:
+                        text.Append(char.ConvertFromUtf32(random.Next(0x1F300, 0x1FAFF)));
+                        break;
+                    case 4:
+                        text.Append(Pick("'", "\"", "\\", "%", "_", ";", "--", "<", ">", "&", "/", ".."));
+                        break;
+                    default:
+                        text.Append((char)random.Next(0x20, 0x7F));
+                        break;
+                }
+            }
+
+            return text.ToString();
+        }
+
+        private byte[] RandomBytes()
+        {
+            var bytes = new byte[random.Next(1, 512)];
+            random.NextBytes(bytes);
+            return bytes;
+        }
+
+        private string Pick(params string[] values) => values[random.Next(values.Length)];
+    }
+}
