@@ -63,6 +63,7 @@ public static class DependencyInjection
         app.UseRequestCompletionLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<DeclaredBodySizeMiddleware>();
         app.UseApiSecurity();
         // Inside the exception handler, so a timed-out request gets its 504 rather than a 500.
         app.UseRequestTimeouts();

@@ -12,6 +12,9 @@ public enum ErrorKind
 
     /// <summary>The caller is authenticated but lacks a scope or role the use case needs.</summary>
     Forbidden,
+
+    /// <summary>The caller made the change conditional on a version of the aggregate that is not the current one.</summary>
+    PreconditionFailed,
 }
 
 /// <summary>
@@ -34,4 +37,7 @@ public record Error(string Code, string Description, ErrorKind Kind, string? Fie
 
     public static Error Forbidden(string code, string description) =>
         new(code, description, ErrorKind.Forbidden);
+
+    public static Error PreconditionFailed(string code, string description) =>
+        new(code, description, ErrorKind.PreconditionFailed);
 }

@@ -38,16 +38,26 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     }
 
     /// <summary>Gets an active product; archived products are not found.</summary>
+    /// <remarks>
+    /// The response carries the product's strong <c>ETag</c>; with <c>If-None-Match</c> naming it (or <c>*</c>) the
+    /// answer is 304 without a body.
+    /// </remarks>
     [HttpGet("{id:guid}")]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<ActionResult> Get(Guid id, CancellationToken cancellationToken)
     {
         var result = await Sender.Send(new GetProductQuery(id), cancellationToken);
-        return FromResult(result, product => Ok(product.ToResponse()));
+        return FromResult(result, product => WithEntityTag(
+            product.Version,
+            EntityTags.NoneMatchHits(Request.Headers.IfNoneMatch, product.Version)
+                ? StatusCode(StatusCodes.Status304NotModified)
+                : Ok(product.ToResponse())));
     }
 
     /// <summary>Creates a product in an existing category.</summary>
+    /// <remarks>The 201 carries the new product's <c>ETag</c>.</remarks>
     [HttpPost]
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status201Created, Json)]
@@ -55,42 +65,68 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     public async Task<ActionResult> Create(ProductWriteRequest request, CancellationToken cancellationToken)
     {
         var result = await Sender.Send(new CreateProductCommand { Details = request.ToDetails() }, cancellationToken);
-        return FromResult(result, product => CreatedAtGet(nameof(Get), product.Id, product.ToResponse()));
+        return FromResult(result, product => WithEntityTag(product.Version, CreatedAtGet(nameof(Get), product.Id, product.ToResponse())));
     }
 
     /// <summary>Replaces everything a caller controls on an active product.</summary>
+    /// <remarks>
+    /// With <c>If-Match</c> the write happens only if the product still has that <c>ETag</c> (412 otherwise; <c>*</c>
+    /// matches any); without it the write is unconditional. The 200 carries the new <c>ETag</c>.
+    /// </remarks>
     [HttpPut("{id:guid}")]
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     public async Task<ActionResult> Replace(Guid id, ProductWriteRequest request, CancellationToken cancellationToken)
     {
-        var result = await Sender.Send(new ReplaceProductCommand { ProductId = id, Details = request.ToDetails() }, cancellationToken);
-        return FromResult(result, product => Ok(product.ToResponse()));
+        var command = new ReplaceProductCommand
+        {
+            ProductId = id,
+            Details = request.ToDetails(),
+            ExpectedVersions = EntityTags.ExpectedVersions(Request.Headers.IfMatch),
+        };
+        var result = await Sender.Send(command, cancellationToken);
+        return FromResult(result, product => WithEntityTag(product.Version, Ok(product.ToResponse())));
     }
 
     /// <summary>Archives a product: it leaves lists and lookups (404 from then on).</summary>
+    /// <remarks>
+    /// With <c>If-Match</c> the product is archived only if it still has that <c>ETag</c> (412 otherwise; <c>*</c>
+    /// matches any). The 204 carries the <c>ETag</c> of the archived version.
+    /// </remarks>
     [HttpDelete("{id:guid}")]
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     public async Task<ActionResult> Archive(Guid id, CancellationToken cancellationToken)
     {
-        var result = await Sender.Send(new ArchiveProductCommand(id), cancellationToken);
-        return FromResult(result, NoContent);
+        var command = new ArchiveProductCommand(id) { ExpectedVersions = EntityTags.ExpectedVersions(Request.Headers.IfMatch) };
+        var result = await Sender.Send(command, cancellationToken);
+        return FromResult(result, product => WithEntityTag(product.Version, NoContent()));
     }
 
     /// <summary>Adds or removes stock; the result may never be negative.</summary>
+    /// <remarks>
+    /// With <c>If-Match</c> the stock changes only if the product still has that <c>ETag</c> (412 otherwise; <c>*</c>
+    /// matches any). The 200 carries the new <c>ETag</c>.
+    /// </remarks>
     [HttpPost("{id:guid}/stock-adjustments")]
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     public async Task<ActionResult> AdjustStock(Guid id, StockAdjustmentRequest request, CancellationToken cancellationToken)
     {
-        var result = await Sender.Send(new AdjustStockCommand(id, request.Quantity, request.Reason), cancellationToken);
-        return FromResult(result, product => Ok(product.ToResponse()));
+        var command = new AdjustStockCommand(id, request.Quantity, request.Reason)
+        {
+            ExpectedVersions = EntityTags.ExpectedVersions(Request.Headers.IfMatch),
+        };
+        var result = await Sender.Send(command, cancellationToken);
+        return FromResult(result, product => WithEntityTag(product.Version, Ok(product.ToResponse())));
     }
 }

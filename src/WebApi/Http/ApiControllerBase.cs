@@ -28,6 +28,7 @@ public abstract class ApiControllerBase(ISender sender) : ControllerBase
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
             ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
             ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
             _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, "Unmapped error kind."),
         };
 
@@ -66,6 +67,13 @@ public abstract class ApiControllerBase(ISender sender) : ControllerBase
     /// <summary>201 with a <c>Location</c> that points at the new resource in the version the caller used.</summary>
     protected ActionResult CreatedAtGet(string getActionName, Guid id, object body) =>
         CreatedAtAction(getActionName, new { id, version = HttpContext.RequestedApiVersion?.ToString() }, body);
+
+    /// <summary>Adds the <c>ETag</c> of the resource version <paramref name="response"/> describes (<see cref="EntityTags"/>).</summary>
+    protected ActionResult WithEntityTag(long version, ActionResult response)
+    {
+        Response.Headers.ETag = EntityTags.For(version);
+        return response;
+    }
 
     protected ActionResult FromResult<T>(Result<T> result, Func<T, ActionResult> onSuccess)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Enterprise.Application.Common.Security;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Enterprise.WebApi.Http;
 
@@ -30,6 +31,8 @@ public static class ProblemDetailsSetup
                 problem.Extensions["correlationId"] = correlationId;
             }
         });
+        // After the framework's writer, so it only answers what that one declines.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, AnyAcceptProblemDetailsWriter>());
         services.AddExceptionHandler<ConcurrencyConflictExceptionHandler>();
         services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         services.AddExceptionHandler<UnexpectedExceptionHandler>();

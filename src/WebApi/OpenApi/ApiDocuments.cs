@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
@@ -8,27 +11,59 @@ public static class ApiDocuments
     /// <summary>One OpenAPI document per published API version, served at <c>/openapi/{version}.json</c>.</summary>
     public static readonly string[] Versions = ["v1"];
 
+    private const string BearerScheme = "Bearer";
+
     public static IServiceCollection AddApiDocuments(this IServiceCollection services)
     {
         foreach (var version in Versions)
         {
-            services.AddOpenApi(version, options => options.AddDocumentTransformer((document, context, _) =>
-            {
-                var tags = context.ApplicationServices.GetRequiredService<IOptions<ApiTagDescriptions>>().Value;
-                document.Tags = new HashSet<OpenApiTag>(
-                    tags.Descriptions.OrderBy(tag => tag.Key, StringComparer.Ordinal)
-                        .Select(tag => new OpenApiTag { Name = tag.Key, Description = tag.Value }));
-                document.Info = new OpenApiInfo
+            services.AddOpenApi(version, options => options
+                .AddDocumentTransformer((document, context, _) =>
                 {
-                    Title = "Enterprise API",
-                    Version = version,
-                    Description = "Internal business API. Errors are RFC 9457 problem details (application/problem+json) " +
-                        "carrying a stable `code`, the `traceId` and the `correlationId` of the request.",
-                };
-                return Task.CompletedTask;
-            }));
+                    Describe(document, context, version);
+                    return Task.CompletedTask;
+                })
+                .AddOperationTransformer((operation, context, _) =>
+                {
+                    RequireTokenWhereAnActionPolicyApplies(operation, context);
+                    return Task.CompletedTask;
+                }));
         }
 
         return services;
+    }
+
+    private static void Describe(OpenApiDocument document, OpenApiDocumentTransformerContext context, string version)
+    {
+        var tags = context.ApplicationServices.GetRequiredService<IOptions<ApiTagDescriptions>>().Value;
+        document.Tags = new HashSet<OpenApiTag>(
+            tags.Descriptions.OrderBy(tag => tag.Key, StringComparer.Ordinal)
+                .Select(tag => new OpenApiTag { Name = tag.Key, Description = tag.Value }));
+        document.Info = new OpenApiInfo
+        {
+            Title = "Enterprise API",
+            Version = version,
+            Description = "Internal business API. Errors are RFC 9457 problem details (application/problem+json) " +
+                "carrying a stable `code`, the `traceId` and the `correlationId` of the request.",
+        };
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT",
+            Description = "A JWT carrying the scope catalog:write for writes, and the role admin to delete a category. Reads may be anonymous.",
+        };
+    }
+
+    /// <summary>Actions with a policy of their own (writes) need a token; the controllers' read policy may let anonymous callers in.</summary>
+    private static void RequireTokenWhereAnActionPolicyApplies(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    {
+        if (context.Description.ActionDescriptor is ControllerActionDescriptor action &&
+            action.MethodInfo.GetCustomAttributes(typeof(AuthorizeAttribute), inherit: true).Length > 0)
+        {
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Enterprise.WebApi.Http;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -6,9 +7,11 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace Enterprise.WebApi.OpenApi;
 
 /// <summary>
-/// Documents the problem responses that come from the transport rather than the use case, the same way on
-/// every action: 500 and 503 (database unreachable) always; 400 and 415 wherever a JSON body or query values are bound. Actions declare
-/// only the outcomes of their own use case (404, 409, ...).
+/// Documents the problem responses that come from the pipeline rather than the use case, the same way on
+/// every action: 500, 503 (database unreachable) and 504 (request timeout) always; 400 wherever query
+/// values or a body are bound; 413 and 415 wherever a JSON body is read; 401 wherever a policy applies
+/// (reads too, since anonymous reads can be switched off) and 403 where the action demands more than
+/// reading. Actions declare only the outcomes of their own use case (404, 409, ...).
 /// </summary>
 internal sealed class ProblemResponsesConvention : IActionModelConvention
 {
@@ -17,6 +20,17 @@ internal sealed class ProblemResponsesConvention : IActionModelConvention
         ArgumentNullException.ThrowIfNull(action);
         Add(action, StatusCodes.Status500InternalServerError, typeof(ProblemDetails));
         Add(action, StatusCodes.Status503ServiceUnavailable, typeof(ProblemDetails));
+        Add(action, StatusCodes.Status504GatewayTimeout, typeof(ProblemDetails));
+
+        if (action.Controller.Attributes.Concat(action.Attributes).OfType<AuthorizeAttribute>().Any())
+        {
+            Add(action, StatusCodes.Status401Unauthorized, typeof(ProblemDetails));
+        }
+
+        if (action.Attributes.OfType<AuthorizeAttribute>().Any())
+        {
+            Add(action, StatusCodes.Status403Forbidden, typeof(ProblemDetails));
+        }
 
         // Bodies are read by the JSON input formatter, which answers 415 itself for other media types.
         // [Consumes] is deliberately not used: its 415 is chosen by routing, before the versioned
@@ -30,6 +44,7 @@ internal sealed class ProblemResponsesConvention : IActionModelConvention
 
         if (bindsBody)
         {
+            Add(action, StatusCodes.Status413PayloadTooLarge, typeof(ProblemDetails));
             Add(action, StatusCodes.Status415UnsupportedMediaType, typeof(ProblemDetails));
         }
     }

@@ -24,6 +24,7 @@ public static partial class CatalogAssertions
         [HttpStatusCode.BadRequest] = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
         [HttpStatusCode.NotFound] = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
         [HttpStatusCode.Conflict] = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        [HttpStatusCode.PreconditionFailed] = "https://tools.ietf.org/html/rfc9110#section-15.5.13",
         [HttpStatusCode.UnsupportedMediaType] = "https://tools.ietf.org/html/rfc9110#section-15.5.16",
     };
 

@@ -14,16 +14,8 @@ public static class HostileCases
 
     public static IReadOnlyList<HostileRequest> Rejected { get; } = [.. ApiSurface.Versions.SelectMany(For)];
 
-    /// <summary>Tolerated by design, so not in <see cref="Rejected"/>; see <see cref="KnownGaps"/>.</summary>
     public static IEnumerable<TestCaseData> RejectedCases =>
-        Rejected.Select(request =>
-        {
-            var data = new TestCaseData(request).SetName(Name(request));
-            return KnownGaps.Reason(request) is { } reason ? data.Ignore(reason) : data;
-        });
-
-    /// <summary>How many rejected cases run (the known gaps are listed but skipped).</summary>
-    public static int RunnableCount => Rejected.Count(request => KnownGaps.Reason(request) is null);
+        Rejected.Select(request => new TestCaseData(request).SetName(Name(request)));
 
     private static string Name(HostileRequest request) =>
         $"Rejects {request.Description}".Replace('(', '[').Replace(')', ']');
@@ -497,43 +489,5 @@ public static class HostileCases
                 yield return request.WithHeader("If-Match", ifMatch, $"If-Match {what}");
             }
         }
-    }
-}
-
-/// <summary>
-/// Hostile requests the application does not reject yet, each with the finding it proves. They are listed so the
-/// gap stays visible in every run (as skipped, with the reason) and start running once the reason is fixed.
-/// </summary>
-public static class KnownGaps
-{
-    public const string IfMatchIgnored =
-        "Finding: If-Match is ignored (no entity tags, no 412), so a conditional write with a tag the resource cannot have " +
-        "succeeds and changes the row. Needs a 412 Precondition Failed (or 428) problem in the WebApi pipeline.";
-
-    public const string ProblemNotWrittenForAccept =
-        "Finding: a framework problem (404 of an unknown route) for a request whose Accept excludes JSON falls back to a " +
-        "text/plain 'Status Code: 404' body, because the problem-details writer declines; it should still be application/problem+json.";
-
-    public const string NoBodySizeLimit =
-        "Finding: the 1 MB body limit is a Kestrel limit (Kestrel:Limits:MaxRequestBodySize), which the in-memory test server " +
-        "does not enforce, so 5 MB of insignificant whitespace before a valid body is read and the product is created (201). " +
-        "Expected 413 problem+json: enforce the limit in the pipeline too (IHttpMaxRequestBodySizeFeature or a middleware).";
-
-    public static string? Reason(HostileRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var headers = request.Headers ?? [];
-        if (headers.Any(header => header.Key == "If-Match"))
-        {
-            return IfMatchIgnored;
-        }
-
-        if (request.Path.EndsWith("/unknown", StringComparison.Ordinal) &&
-            headers.Any(header => header.Key == "Accept" && header.Value is "text/html" or "application/xml" or "image/png"))
-        {
-            return ProblemNotWrittenForAccept;
-        }
-
-        return request.Description.EndsWith("5 MB of whitespace before the body", StringComparison.Ordinal) ? NoBodySizeLimit : null;
     }
 }

@@ -1,5 +1,6 @@
 using Enterprise.Application.Catalog.Categories;
 using Enterprise.Application.Catalog.Products;
+using Enterprise.Application.Common.Concurrency;
 using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
 using Microsoft.Extensions.Time.Testing;
@@ -182,9 +183,47 @@ public sealed class ReplaceProductHandlerTests
         Assert.That(result.Error, Is.EqualTo(ProductErrors.DuplicateSku("PB-7")));
     }
 
-    private ValueTask<Result<ProductDto>> Handle(Guid productId, ProductDetails details) =>
+    [Test]
+    public async Task A_write_conditional_on_the_current_version_replaces_the_product()
+    {
+        var result = await Handle(_product.Id, TestData.Details() with { Name = "Refactoring" }, expectedVersions: [7, 1]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Value.Name, Is.EqualTo("Refactoring"));
+            Assert.That(result.Value.Version, Is.EqualTo(2));
+        });
+    }
+
+    [TestCase(new long[] { 2 })]
+    [TestCase(new long[0])]
+    public async Task A_write_conditional_on_another_version_fails_its_precondition_and_changes_nothing(long[] expectedVersions)
+    {
+        var result = await Handle(_product.Id, TestData.Details() with { Name = "Refactoring" }, expectedVersions);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error, Is.EqualTo(VersionPrecondition.Failed));
+            Assert.That(result.Error!.Kind, Is.EqualTo(ErrorKind.PreconditionFailed));
+            Assert.That(_product.Name, Is.EqualTo("Clean Architecture"));
+            Assert.That(_product.Version, Is.EqualTo(1));
+        });
+        _products.Verify(repository => repository.SkuExistsAsync(It.IsAny<string>(), It.IsAny<Guid?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task A_missing_product_is_not_found_whatever_version_the_write_expects()
+    {
+        var missing = Guid.CreateVersion7();
+
+        var result = await Handle(missing, TestData.Details(), expectedVersions: [1]);
+
+        Assert.That(result.Error, Is.EqualTo(ProductErrors.NotFound(missing)));
+    }
+
+    private ValueTask<Result<ProductDto>> Handle(Guid productId, ProductDetails details, IReadOnlyCollection<long>? expectedVersions = null) =>
         new ReplaceProductHandler(_products.Object, _categories.Object, _clock)
-            .Handle(new ReplaceProductCommand { ProductId = productId, Details = details }, CancellationToken.None);
+            .Handle(new ReplaceProductCommand { ProductId = productId, Details = details, ExpectedVersions = expectedVersions }, CancellationToken.None);
 }
 
 public sealed class AdjustStockHandlerTests
@@ -240,9 +279,30 @@ public sealed class AdjustStockHandlerTests
         Assert.That(result.Error, Is.EqualTo(ProductErrors.NotFound(missing)));
     }
 
-    private ValueTask<Result<ProductDto>> Handle(Guid productId, int quantity) =>
+    [Test]
+    public async Task An_adjustment_conditional_on_the_current_version_changes_the_stock()
+    {
+        var result = await Handle(_product.Id, 5, expectedVersions: [1]);
+
+        Assert.That(result.Value.StockQuantity, Is.EqualTo(15));
+    }
+
+    [Test]
+    public async Task An_adjustment_conditional_on_another_version_fails_its_precondition_and_leaves_the_stock()
+    {
+        var result = await Handle(_product.Id, 5, expectedVersions: [2]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error, Is.EqualTo(VersionPrecondition.Failed));
+            Assert.That(_product.StockQuantity, Is.EqualTo(10));
+            Assert.That(_product.Version, Is.EqualTo(1));
+        });
+    }
+
+    private ValueTask<Result<ProductDto>> Handle(Guid productId, int quantity, IReadOnlyCollection<long>? expectedVersions = null) =>
         new AdjustStockHandler(_products.Object, _clock)
-            .Handle(new AdjustStockCommand(productId, quantity, "Stocktake"), CancellationToken.None);
+            .Handle(new AdjustStockCommand(productId, quantity, "Stocktake") { ExpectedVersions = expectedVersions }, CancellationToken.None);
 }
 
 public sealed class ArchiveProductHandlerTests
@@ -261,7 +321,8 @@ public sealed class ArchiveProductHandlerTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.IsSuccess, Is.True);
+            Assert.That(result.Value.Status, Is.EqualTo(ProductStatus.Archived));
+            Assert.That(result.Value.Version, Is.EqualTo(2));
             Assert.That(product.Status, Is.EqualTo(ProductStatus.Archived));
             Assert.That(product.UpdatedAt, Is.EqualTo(TestData.NowUtc.AddDays(1)));
             Assert.That(product.Version, Is.EqualTo(2));
@@ -278,6 +339,34 @@ public sealed class ArchiveProductHandlerTests
         Assert.That(result.Error, Is.EqualTo(ProductErrors.NotFound(missing)));
     }
 
-    private ValueTask<Result> Handle(Guid productId) =>
-        new ArchiveProductHandler(_products.Object, _clock).Handle(new ArchiveProductCommand(productId), CancellationToken.None);
+    [Test]
+    public async Task An_archive_conditional_on_the_current_version_archives_the_product()
+    {
+        var product = TestData.NewProduct();
+        _products.Setup(repository => repository.FindActiveAsync(product.Id, It.IsAny<CancellationToken>())).ReturnsAsync(product);
+
+        var result = await Handle(product.Id, expectedVersions: [1]);
+
+        Assert.That(result.Value.Status, Is.EqualTo(ProductStatus.Archived));
+    }
+
+    [Test]
+    public async Task An_archive_conditional_on_another_version_fails_its_precondition_and_the_product_stays_active()
+    {
+        var product = TestData.NewProduct();
+        _products.Setup(repository => repository.FindActiveAsync(product.Id, It.IsAny<CancellationToken>())).ReturnsAsync(product);
+
+        var result = await Handle(product.Id, expectedVersions: [2]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error, Is.EqualTo(VersionPrecondition.Failed));
+            Assert.That(product.Status, Is.EqualTo(ProductStatus.Active));
+            Assert.That(product.Version, Is.EqualTo(1));
+        });
+    }
+
+    private ValueTask<Result<ProductDto>> Handle(Guid productId, IReadOnlyCollection<long>? expectedVersions = null) =>
+        new ArchiveProductHandler(_products.Object, _clock)
+            .Handle(new ArchiveProductCommand(productId) { ExpectedVersions = expectedVersions }, CancellationToken.None);
 }

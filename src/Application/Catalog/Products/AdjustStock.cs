@@ -1,4 +1,5 @@
 using Enterprise.Application.Common.Auditing;
+using Enterprise.Application.Common.Concurrency;
 using Enterprise.Application.Common.Security;
 using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
@@ -11,6 +12,9 @@ namespace Enterprise.Application.Catalog.Products;
 [RequiresScope(CatalogPermissions.WriteScope)]
 public sealed record AdjustStockCommand(Guid ProductId, int Quantity, string Reason) : ICommand<Result<ProductDto>>, IHasResourceId
 {
+    /// <summary>The versions this write is conditional on (HTTP <c>If-Match</c>); <see langword="null"/>: unconditional.</summary>
+    public IReadOnlyCollection<long>? ExpectedVersions { get; init; }
+
     Guid IHasResourceId.ResourceId => ProductId;
 }
 
@@ -36,6 +40,11 @@ internal sealed class AdjustStockHandler(IProductRepository products, TimeProvid
         if (product is null)
         {
             return ProductErrors.NotFound(command.ProductId);
+        }
+
+        if (VersionPrecondition.Check(product, command.ExpectedVersions) is { } stale)
+        {
+            return stale;
         }
 
         var adjusted = product.AdjustStock(command.Quantity, command.Reason, clock.GetUtcNow());

@@ -1,4 +1,5 @@
 using Enterprise.Application.Common.Auditing;
+using Enterprise.Application.Common.Concurrency;
 using Enterprise.Application.Common.Security;
 using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
@@ -6,17 +7,23 @@ using Mediator;
 
 namespace Enterprise.Application.Catalog.Products;
 
-/// <summary>The catalog's delete: the product is archived and disappears from lists and lookups.</summary>
+/// <summary>
+/// The catalog's delete: the product is archived and disappears from lists and lookups. The archived product is
+/// returned so the caller learns its new version (the HTTP 204 carries it as the <c>ETag</c>).
+/// </summary>
 [RequiresScope(CatalogPermissions.WriteScope)]
-public sealed record ArchiveProductCommand(Guid ProductId) : ICommand<Result>, IHasResourceId
+public sealed record ArchiveProductCommand(Guid ProductId) : ICommand<Result<ProductDto>>, IHasResourceId
 {
+    /// <summary>The versions this write is conditional on (HTTP <c>If-Match</c>); <see langword="null"/>: unconditional.</summary>
+    public IReadOnlyCollection<long>? ExpectedVersions { get; init; }
+
     Guid IHasResourceId.ResourceId => ProductId;
 }
 
 internal sealed class ArchiveProductHandler(IProductRepository products, TimeProvider clock)
-    : ICommandHandler<ArchiveProductCommand, Result>
+    : ICommandHandler<ArchiveProductCommand, Result<ProductDto>>
 {
-    public async ValueTask<Result> Handle(ArchiveProductCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Result<ProductDto>> Handle(ArchiveProductCommand command, CancellationToken cancellationToken)
     {
         var product = await products.FindActiveAsync(command.ProductId, cancellationToken);
         if (product is null)
@@ -24,7 +31,12 @@ internal sealed class ArchiveProductHandler(IProductRepository products, TimePro
             return ProductErrors.NotFound(command.ProductId);
         }
 
+        if (VersionPrecondition.Check(product, command.ExpectedVersions) is { } stale)
+        {
+            return stale;
+        }
+
         product.Archive(clock.GetUtcNow());
-        return Result.Success();
+        return product.ToDto();
     }
 }

@@ -1,5 +1,6 @@
 using Enterprise.Application.Catalog.Categories;
 using Enterprise.Application.Common.Auditing;
+using Enterprise.Application.Common.Concurrency;
 using Enterprise.Application.Common.Security;
 using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
@@ -15,6 +16,9 @@ public sealed record ReplaceProductCommand : ICommand<Result<ProductDto>>, IHasR
     public required Guid ProductId { get; init; }
 
     public required ProductDetails Details { get; init; }
+
+    /// <summary>The versions this write is conditional on (HTTP <c>If-Match</c>); <see langword="null"/>: unconditional.</summary>
+    public IReadOnlyCollection<long>? ExpectedVersions { get; init; }
 
     Guid IHasResourceId.ResourceId => ProductId;
 }
@@ -36,6 +40,11 @@ internal sealed class ReplaceProductHandler(
         if (product is null)
         {
             return ProductErrors.NotFound(command.ProductId);
+        }
+
+        if (VersionPrecondition.Check(product, command.ExpectedVersions) is { } stale)
+        {
+            return stale;
         }
 
         var replaced = product.Replace(command.Details, clock.GetUtcNow());
