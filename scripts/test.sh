@@ -27,9 +27,11 @@ scripts/database.sh sql --configuration "$configuration" --no-build
 echo "== database servers"
 # A throwaway PostgreSQL on a free port, stopped by PID however this script ends.
 pg_dir="$(mktemp -d /tmp/enterprise-pg.XXXXXX)"
+redis_dir="$(mktemp -d /tmp/enterprise-redis.XXXXXX)"
 pg_port=55432
 while (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
-trap 'scripts/postgres.sh stop "$pg_dir"; rm -rf "$pg_dir"' EXIT
+# One trap for both servers (a later trap would replace this one); each is stopped even if the other fails to stop.
+trap 'scripts/postgres.sh stop "$pg_dir" || true; scripts/redis.sh stop "$redis_dir" || true; rm -rf "$pg_dir" "$redis_dir"' EXIT
 if scripts/postgres.sh start "$pg_dir" "$pg_port"; then
   export ENTERPRISE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
   echo "PostgreSQL is running on 127.0.0.1:$pg_port ($pg_dir)"
@@ -41,6 +43,19 @@ else
 fi
 # The outage tests start and stop servers of their own with the same script.
 export ENTERPRISE_TEST_POSTGRES_SCRIPT="$PWD/scripts/postgres.sh"
+
+# A throwaway Redis for the shared rate-limit test, on a free port; the trap above stops it by PID.
+redis_port=56379
+while (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do redis_port=$((redis_port + 1)); done
+if scripts/redis.sh start "$redis_dir" "$redis_port"; then
+  export ENTERPRISE_TEST_REDIS="127.0.0.1:$redis_port"
+  echo "Redis is running on 127.0.0.1:$redis_port ($redis_dir)"
+elif [[ "${CI:-}" == "true" ]]; then
+  echo "error: Redis could not be started, and CI=true requires it" >&2
+  exit 1
+else
+  echo "warning: Redis could not be started; the shared rate-limit test will be skipped" >&2
+fi
 
 echo "== tests"
 test_failed=0

@@ -47,6 +47,7 @@ public static class DependencyInjection
 
         services.AddHardening();
         services.AddApiSecurity();
+        services.AddApiRateLimiting();
         services.AddProblemResponses();
         services.AddApiDocuments();
         return services.AddModulesFrom(typeof(DependencyInjection).Assembly);
@@ -64,6 +65,7 @@ public static class DependencyInjection
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<DeclaredBodySizeMiddleware>();
+        app.UseApiRateLimiting();
         app.UseApiSecurity();
         // Inside the exception handler, so a timed-out request gets its 504 rather than a 500.
         app.UseRequestTimeouts();

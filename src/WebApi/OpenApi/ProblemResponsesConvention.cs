@@ -8,7 +8,7 @@ namespace Enterprise.WebApi.OpenApi;
 
 /// <summary>
 /// Documents the problem responses that come from the pipeline rather than the use case, the same way on
-/// every action: 500, 503 (database unreachable) and 504 (request timeout) always; 400 wherever query
+/// every action: 429 (rate limited), 500, 503 (database unreachable) and 504 (request timeout) always; 400 wherever query
 /// values or a body are bound; 413 and 415 wherever a JSON body is read; 401 wherever a policy applies
 /// (reads too, since anonymous reads can be switched off) and 403 where the action demands more than
 /// reading. Actions declare only the outcomes of their own use case (404, 409, ...).
@@ -18,6 +18,7 @@ internal sealed class ProblemResponsesConvention : IActionModelConvention
     public void Apply(ActionModel action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        Add(action, StatusCodes.Status429TooManyRequests, typeof(ProblemDetails));
         Add(action, StatusCodes.Status500InternalServerError, typeof(ProblemDetails));
         Add(action, StatusCodes.Status503ServiceUnavailable, typeof(ProblemDetails));
         Add(action, StatusCodes.Status504GatewayTimeout, typeof(ProblemDetails));

@@ -30,6 +30,11 @@ public sealed class EnterpriseApiFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Enterprise"] = database.ConnectionString,
             ["Database:MigrateOnStartup"] = "true",
             ["Database:Seed"] = "false",
+            // Fixtures send many requests with one token; rate-limit tests lower these through their settings.
+            ["RateLimiting:Reads:TokenLimit"] = "1000000",
+            ["RateLimiting:Reads:TokensPerPeriod"] = "1000000",
+            ["RateLimiting:Writes:TokenLimit"] = "1000000",
+            ["RateLimiting:Writes:TokensPerPeriod"] = "1000000",
         };
         foreach (var (key, value) in TestTokens.Settings.Concat(settings ?? new Dictionary<string, string?>()))
         {

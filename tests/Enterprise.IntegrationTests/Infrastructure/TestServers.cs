@@ -17,6 +17,9 @@ public static class TestServers
     /// </summary>
     public const string SqlServerVariable = "ENTERPRISE_TEST_SQLSERVER";
 
+    /// <summary>A StackExchange.Redis configuration string (<c>host:port</c>) of a Redis server the tests may write to.</summary>
+    public const string RedisVariable = "ENTERPRISE_TEST_REDIS";
+
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public static string? PostgresConnectionString => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
@@ -40,6 +43,26 @@ public static class TestServers
         }
 
         Assert.Ignore($"PostgreSQL suite skipped: {PostgresMissingReason}.");
+        return string.Empty;
+    }
+
+    public static string? RedisConnectionString => Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } value ? value : null;
+
+    /// <summary>The Redis server's configuration string; otherwise ignores the calling test, or fails it on CI.</summary>
+    public static string RequireRedis()
+    {
+        if (RedisConnectionString is { } connectionString)
+        {
+            return connectionString;
+        }
+
+        var reason = $"{RedisVariable} is not set, so there is no Redis server for this run (./scripts/test.sh starts a throwaway one)";
+        if (IsCi)
+        {
+            Assert.Fail($"Redis is required on CI: {reason}.");
+        }
+
+        Assert.Ignore($"Redis test skipped: {reason}.");
         return string.Empty;
     }
 

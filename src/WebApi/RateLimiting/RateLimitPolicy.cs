@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace Enterprise.WebApi.RateLimiting;
+
+/// <summary>Which bucket a request draws from, and how that bucket is described to callers.</summary>
+internal sealed record RateLimitPolicy(string Name, TokenBucketSettings Bucket)
+{
+    /// <summary>
+    /// Seconds an empty bucket needs to fill up again: the window the <c>RateLimit-Policy</c> header
+    /// announces (<c>w=</c>), since a token bucket has no fixed window of its own.
+    /// </summary>
+    private long RefillSeconds => SecondsToGain(Bucket.TokenLimit);
+
+    /// <summary>The IETF draft's <c>RateLimit-Policy</c> value: quota and window, e.g. <c>100;w=1</c>.</summary>
+    public string PolicyHeader => string.Create(CultureInfo.InvariantCulture, $"{Bucket.TokenLimit};w={RefillSeconds}");
+
+    /// <summary>
+    /// The IETF draft's <c>RateLimit</c> value; <c>reset</c> is the time until the bucket is full again,
+    /// rounded up to whole replenishment periods (an upper bound: the next period may already be under way).
+    /// </summary>
+    public string StateHeader(long remaining)
+    {
+        var clamped = Math.Clamp(remaining, 0, Bucket.TokenLimit);
+        return string.Create(CultureInfo.InvariantCulture, $"limit={Bucket.TokenLimit}, remaining={clamped}, reset={SecondsToGain(Bucket.TokenLimit - clamped)}");
+    }
+
+    private long SecondsToGain(long tokens)
+    {
+        var periods = (tokens + Bucket.TokensPerPeriod - 1) / Bucket.TokensPerPeriod;
+        return (long)Math.Ceiling(periods * Bucket.ReplenishmentPeriod.TotalSeconds);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Enterprise.WebApi.Http;
+using Enterprise.WebApi.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.RateLimiting;
+using StackExchange.Redis;
+
+// In the root namespace, beside DependencyInjection, which calls it.
+namespace Enterprise.WebApi;
+
+/// <summary>
+/// Per-caller token buckets with ASP.NET Core's rate limiter: 429 problem responses with <c>Retry-After</c>,
+/// and the IETF <c>RateLimit</c> headers. Buckets live in this process, or in Redis when
+/// <see cref="RedisConnectionStringSetting"/> is set, so that all instances share one budget per caller.
+/// </summary>
+public static class RateLimitingSetup
+{
+    public const string RedisConnectionStringSetting = "Redis:ConnectionString";
+    public const string RateLimitedCode = "Request.RateLimited";
+
+    public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitingSettings>()
+            .BindConfiguration(RateLimitingSettings.SectionName)
+            .Validate(
+                settings => settings.Reads.IsValid && settings.Writes.IsValid,
+                $"{RateLimitingSettings.SectionName}:Reads and :Writes need TokenLimit and TokensPerPeriod above 0 and a positive ReplenishmentPeriod " +
+                "(environment RateLimiting__Reads__TokenLimit, RateLimiting__Reads__TokensPerPeriod, RateLimiting__Reads__ReplenishmentPeriod, and the same for Writes).")
+            .ValidateOnStart();
+        services.AddSingleton<RateLimitPolicies>();
+        // Resolved only when Redis:ConnectionString is set; the container disposes it at shutdown.
+        services.AddSingleton<IConnectionMultiplexer>(provider => ConnectToRedis(provider.GetRequiredService<IConfiguration>()[RedisConnectionStringSetting]!));
+        services.AddSingleton(CreateLimiter);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = WriteRejectionAsync;
+        });
+        services.AddOptions<RateLimiterOptions>().Configure<CallerRateLimiter>((options, limiter) => options.GlobalLimiter = limiter);
+        return services;
+    }
+
+    /// <summary>
+    /// Before authorization, so requests it refuses (401, 403) spend the caller's tokens too; inside the
+    /// exception handler and status-code pages.
+    /// </summary>
+    public static WebApplication UseApiRateLimiting(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // The buckets are per subject, so the token is read here, ahead of the authentication middleware;
+        // that middleware then gets the same result back (the handler keeps it for the request) instead of validating twice.
+        app.Use(static async (context, next) =>
+        {
+            var authentication = await context.AuthenticateAsync();
+            if (authentication.Succeeded)
+            {
+                context.User = authentication.Principal;
+            }
+
+            await next(context);
+        });
+        app.UseMiddleware<RateLimitHeadersMiddleware>();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private static CallerRateLimiter CreateLimiter(IServiceProvider provider)
+    {
+        var policies = provider.GetRequiredService<RateLimitPolicies>();
+        var sharedThroughRedis = !string.IsNullOrWhiteSpace(provider.GetRequiredService<IConfiguration>()[RedisConnectionStringSetting]);
+        var redis = sharedThroughRedis ? provider.GetRequiredService<IConnectionMultiplexer>() : null;
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitingSetup).FullName!);
+        var buckets = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            if (policies.For(context) is not { } policy)
+            {
+                return RateLimitPartition.GetNoLimiter(string.Empty);
+            }
+
+            var key = RateLimitPolicies.BucketKey(policy, context);
+            return redis is null
+                ? RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = policy.Bucket.TokenLimit,
+                    TokensPerPeriod = policy.Bucket.TokensPerPeriod,
+                    ReplenishmentPeriod = policy.Bucket.ReplenishmentPeriod,
+                    // Refuse at once rather than hold the request: a queue would only move the overload into memory.
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.Get(key, bucketKey => new RedisTokenBucketLimiter(redis, bucketKey, policy.Bucket, logger));
+        });
+        return new CallerRateLimiter(buckets, policies);
+    }
+
+    /// <summary>
+    /// An unreachable Redis must not stop the start (the multiplexer keeps reconnecting in the background),
+    /// nor hold requests while it is down: they fail fast and are let through.
+    /// </summary>
+    private static ConnectionMultiplexer ConnectToRedis(string connectionString)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        options.AbortOnConnectFail = false;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        return ConnectionMultiplexer.Connect(options);
+    }
+
+    private static async ValueTask WriteRejectionAsync(OnRejectedContext rejection, CancellationToken cancellationToken)
+    {
+        var context = rejection.HttpContext;
+        if (rejection.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            // Whole seconds, rounded up so a client that waits exactly this long finds a token.
+            context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteProblemAsync(
+            context,
+            StatusCodes.Status429TooManyRequests,
+            "Too many requests",
+            "This caller has used up its request budget; retry after the number of seconds in the Retry-After header.",
+            RateLimitedCode);
+    }
+}
