@@ -83,6 +83,10 @@ if [[ "$total" -eq 0 ]]; then
   test_failed=1
 fi
 
+# The hostile-input suite names each case "Rejects ..."; say how many were sent and rejected as they must be.
+hostile="$(cat "$results_dir"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*testName="Rejects [^"]*"[^>]*outcome="Passed"' | grep -c . || true)"
+echo "Hostile input: $hostile hostile requests rejected with a 4xx problem and no change to the database (all providers)"
+
 summary="$passed passed, $failed failed"
 if [[ "$skipped" -gt 0 ]]; then
   summary="$summary, $skipped skipped"
