@@ -1,3 +1,4 @@
+using System.Reflection;
 using Enterprise.Application;
 using Enterprise.Infrastructure;
 using Enterprise.WebApi;
@@ -5,9 +6,27 @@ using Enterprise.WebApi.Logging;
 
 // `migrate`: the deployment step that applies pending migrations for the configured provider, then exits without serving.
 var migrateOnly = args is ["migrate", ..];
+
+// Build-time OpenAPI generation (Microsoft.Extensions.ApiDescription.Server) runs this entry point inside
+// GetDocument.Insider to write docs/openapi/: it starts the host in Development (no authentication settings
+// needed) and must neither migrate nor seed a database.
+var generatingDocuments = Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        EnvironmentName = generatingDocuments ? Environments.Development : null,
+    });
+    if (generatingDocuments)
+    {
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:MigrateOnStartup"] = "false",
+            ["Database:Seed"] = "false",
+        });
+    }
+
     builder.AddStructuredLogging();
     builder.Services
         .AddApplication()
