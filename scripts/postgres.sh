@@ -4,6 +4,7 @@
 #   postgres.sh stop DIR         stop the server that runs from DIR, by the PID in its postmaster.pid
 # Installs Debian's PostgreSQL when no server binaries are present (needs root, as on CI).
 set -euo pipefail
+source "$(dirname "$0")/lib/servers.sh"
 
 find_bin() {
   local bin
@@ -40,13 +41,7 @@ stop() {
   [[ -f "$dir/postmaster.pid" ]] || return 0
   pid="$(head -n 1 "$dir/postmaster.pid")"
   # SIGINT is PostgreSQL's fast shutdown: open sessions are ended, the server exits cleanly.
-  kill -INT "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 0.1
-  done
-  echo "PostgreSQL (PID $pid) did not stop in 10 s" >&2
-  return 1
+  stop_by_pid PostgreSQL "$pid" INT
 }
 
 case "${1:-}" in

@@ -4,6 +4,7 @@
 #   redis.sh stop DIR         stop the server that runs from DIR, by the PID in DIR/redis.pid
 # Installs Debian's redis-server when it is missing (needs root, as on CI).
 set -euo pipefail
+source "$(dirname "$0")/lib/servers.sh"
 
 start() {
   local dir="$1" port="$2"
@@ -27,13 +28,7 @@ stop() {
   local dir="$1" pid
   [[ -f "$dir/redis.pid" ]] || return 0
   pid="$(cat "$dir/redis.pid")"
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 0.1
-  done
-  echo "Redis (PID $pid) did not stop in 10 s" >&2
-  return 1
+  stop_by_pid Redis "$pid" TERM
 }
 
 case "${1:-}" in

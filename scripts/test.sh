@@ -25,37 +25,37 @@ echo "== idempotent SQL scripts for DBAs (artifacts/sql)"
 scripts/database.sh sql --configuration "$configuration" --no-build
 
 echo "== database servers"
-# A throwaway PostgreSQL on a free port, stopped by PID however this script ends.
+source scripts/lib/servers.sh
+
+# Starts a throwaway server with scripts/NAME.sh and exports its address in VARIABLE. A server that will
+# not start fails the run under CI=true, and only skips its suite otherwise.
+start_test_server() {
+  local label="$1" script="$2" dir="$3" port="$4" variable="$5" value="$6"
+  if "$script" start "$dir" "$port"; then
+    export "$variable=$value"
+    echo "$label is running on 127.0.0.1:$port ($dir)"
+  elif [[ "${CI:-}" == "true" ]]; then
+    echo "error: $label could not be started, and CI=true requires it" >&2
+    exit 1
+  else
+    echo "warning: $label could not be started; the tests that need it will be skipped" >&2
+  fi
+}
+
 pg_dir="$(mktemp -d /tmp/enterprise-pg.XXXXXX)"
 redis_dir="$(mktemp -d /tmp/enterprise-redis.XXXXXX)"
-pg_port=55432
-while (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done
-# One trap for both servers (a later trap would replace this one); each is stopped even if the other fails to stop.
+# One trap for both servers, stopped by PID however this script ends; each is stopped even if the other fails to.
 trap 'scripts/postgres.sh stop "$pg_dir" || true; scripts/redis.sh stop "$redis_dir" || true; rm -rf "$pg_dir" "$redis_dir"' EXIT
-if scripts/postgres.sh start "$pg_dir" "$pg_port"; then
-  export ENTERPRISE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
-  echo "PostgreSQL is running on 127.0.0.1:$pg_port ($pg_dir)"
-elif [[ "${CI:-}" == "true" ]]; then
-  echo "error: PostgreSQL could not be started, and CI=true requires it" >&2
-  exit 1
-else
-  echo "warning: PostgreSQL could not be started; its suite will be skipped" >&2
-fi
+
+pg_port="$(free_port 55432)"
+start_test_server PostgreSQL scripts/postgres.sh "$pg_dir" "$pg_port" \
+  ENTERPRISE_TEST_POSTGRES "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 # The outage tests start and stop servers of their own with the same script.
 export ENTERPRISE_TEST_POSTGRES_SCRIPT="$PWD/scripts/postgres.sh"
 
-# A throwaway Redis for the shared rate-limit test, on a free port; the trap above stops it by PID.
-redis_port=56379
-while (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do redis_port=$((redis_port + 1)); done
-if scripts/redis.sh start "$redis_dir" "$redis_port"; then
-  export ENTERPRISE_TEST_REDIS="127.0.0.1:$redis_port"
-  echo "Redis is running on 127.0.0.1:$redis_port ($redis_dir)"
-elif [[ "${CI:-}" == "true" ]]; then
-  echo "error: Redis could not be started, and CI=true requires it" >&2
-  exit 1
-else
-  echo "warning: Redis could not be started; the shared rate-limit test will be skipped" >&2
-fi
+# Redis is for the shared rate-limit test.
+redis_port="$(free_port 56379)"
+start_test_server Redis scripts/redis.sh "$redis_dir" "$redis_port" ENTERPRISE_TEST_REDIS "127.0.0.1:$redis_port"
 
 echo "== tests"
 test_failed=0
