@@ -8,6 +8,13 @@ namespace Enterprise.Infrastructure.Catalog;
 
 internal sealed class CategoryQueries(EnterpriseDbContext dbContext) : ICategoryQueries
 {
+    /// <summary>By slug, then id: the id keeps the order total, so pages never swap rows.</summary>
+    private static readonly KeysetOrder<Category>[] Order =
+    [
+        new(new KeysetColumn<Category, string>(category => category.Slug), Descending: false),
+        new(new KeysetColumn<Category, Guid>(category => category.Id), Descending: false),
+    ];
+
     public Task<CategoryDto?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         LiveCategories()
             .Where(category => category.Id == id)
@@ -19,13 +26,23 @@ internal sealed class CategoryQueries(EnterpriseDbContext dbContext) : ICategory
         var categories = LiveCategories();
         var totalCount = await categories.CountAsync(cancellationToken);
         var items = await categories
-            .OrderBy(category => category.Slug)
-            .ThenBy(category => category.Id)
+            .OrderBy(Order)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .ProjectToDto()
             .ToListAsync(cancellationToken);
         return new PagedResult<CategoryDto>(items, page, pageSize, totalCount);
+    }
+
+    public async Task<KeysetSlice<CategoryDto>> SeekAsync(int limit, CategorySortKey? after, CancellationToken cancellationToken)
+    {
+        var categories = LiveCategories();
+        if (after is not null)
+        {
+            categories = categories.After(Order, [after.Slug, after.Id]);
+        }
+
+        return await categories.OrderBy(Order).ProjectToDto().ReadSliceAsync(limit, cancellationToken);
     }
 
     private IQueryable<Category> LiveCategories() =>

@@ -10,22 +10,73 @@ internal sealed class ProductQueries(EnterpriseDbContext dbContext) : IProductQu
 {
     private const string LikeEscape = "\\";
 
+    private static readonly Dictionary<ProductSortField, KeysetColumn<Product>> SortColumns = new()
+    {
+        // Names order by their folded form (ProductNameFolding), so a position's displayed name is folded to seek.
+        [ProductSortField.Name] = new KeysetColumn<Product, string>(
+            product => EF.Property<string>(product, ProductNameFolding.NormalizedName), ProductNameFolding.Fold),
+        [ProductSortField.Sku] = new KeysetColumn<Product, string>(product => product.Sku),
+        [ProductSortField.Price] = new KeysetColumn<Product, decimal>(product => product.Price.Amount),
+        [ProductSortField.StockQuantity] = new KeysetColumn<Product, int>(product => product.StockQuantity),
+        [ProductSortField.CreatedAt] = new KeysetColumn<Product, DateTime>(product => product.CreatedAt),
+        [ProductSortField.UpdatedAt] = new KeysetColumn<Product, DateTime>(product => product.UpdatedAt),
+    };
+
+    /// <summary>The id breaks ties, so equal keys never swap places between pages.</summary>
+    private static readonly KeysetOrder<Product> TieBreaker = new(new KeysetColumn<Product, Guid>(product => product.Id), Descending: false);
+
     public Task<ProductDto?> FindActiveAsync(Guid id, CancellationToken cancellationToken) =>
-        ActiveProducts()
-            .Where(product => product.Id == id)
+        dbContext.Products.AsNoTracking()
+            .Where(product => product.Id == id && product.Status == ProductStatus.Active)
             .ProjectToDto()
             .SingleOrDefaultAsync(cancellationToken);
 
-    public async Task<PagedResult<ProductDto>> ListActiveAsync(ProductListCriteria criteria, CancellationToken cancellationToken)
+    public async Task<PagedResult<ProductDto>> ListAsync(ProductListCriteria criteria, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(criteria);
-        var products = ActiveProducts();
-        if (criteria.CategoryId is { } categoryId)
+        var products = Filtered(criteria.Filter);
+        var totalCount = await products.CountAsync(cancellationToken);
+        var items = await products
+            .OrderBy(Order(criteria.Sort))
+            .Skip((criteria.Page - 1) * criteria.PageSize)
+            .Take(criteria.PageSize)
+            .ProjectToDto()
+            .ToListAsync(cancellationToken);
+        return new PagedResult<ProductDto>(items, criteria.Page, criteria.PageSize, totalCount);
+    }
+
+    public async Task<KeysetSlice<ProductDto>> SeekAsync(ProductSeekCriteria criteria, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        var order = Order(criteria.Sort);
+        var products = Filtered(criteria.Filter);
+        if (criteria.After is { } after)
+        {
+            products = products.After(order, [.. after.Values, after.Id]);
+        }
+
+        return await products.OrderBy(order).ProjectToDto().ReadSliceAsync(criteria.Limit, cancellationToken);
+    }
+
+    private IQueryable<Product> Filtered(ProductFilter filter)
+    {
+        var products = dbContext.Products.AsNoTracking().Where(product => product.Status == filter.Status);
+        if (filter.CategoryId is { } categoryId)
         {
             products = products.Where(product => product.CategoryId == categoryId);
         }
 
-        if (criteria.Search is { } search)
+        if (filter.MinPrice is { } minPrice)
+        {
+            products = products.Where(product => product.Price.Amount >= minPrice);
+        }
+
+        if (filter.MaxPrice is { } maxPrice)
+        {
+            products = products.Where(product => product.Price.Amount <= maxPrice);
+        }
+
+        if (filter.Search is { } search)
         {
             // Both sides are folded in .NET (SKUs are stored upper-case), so the match ignores case for
             // every script on every provider, whatever its LIKE does with case.
@@ -35,51 +86,11 @@ internal sealed class ProductQueries(EnterpriseDbContext dbContext) : IProductQu
                 EF.Functions.Like(product.Sku, pattern, LikeEscape));
         }
 
-        var totalCount = await products.CountAsync(cancellationToken);
-        var items = await Sorted(products, criteria.Sort)
-            .Skip((criteria.Page - 1) * criteria.PageSize)
-            .Take(criteria.PageSize)
-            .ProjectToDto()
-            .ToListAsync(cancellationToken);
-        return new PagedResult<ProductDto>(items, criteria.Page, criteria.PageSize, totalCount);
+        return products;
     }
 
-    private IQueryable<Product> ActiveProducts() =>
-        dbContext.Products.AsNoTracking().Where(product => product.Status == ProductStatus.Active);
-
-    private static IOrderedQueryable<Product> Sorted(IQueryable<Product> products, IReadOnlyList<ProductSortTerm> sort)
-    {
-        IOrderedQueryable<Product>? ordered = null;
-        foreach (var term in sort)
-        {
-            ordered = term.Field switch
-            {
-                ProductSortField.Name => ThenBy(products, ordered, product => EF.Property<string>(product, ProductNameFolding.NormalizedName), term.Descending),
-                ProductSortField.Sku => ThenBy(products, ordered, product => product.Sku, term.Descending),
-                ProductSortField.Price => ThenBy(products, ordered, product => product.Price.Amount, term.Descending),
-                ProductSortField.StockQuantity => ThenBy(products, ordered, product => product.StockQuantity, term.Descending),
-                ProductSortField.CreatedAt => ThenBy(products, ordered, product => product.CreatedAt, term.Descending),
-                ProductSortField.UpdatedAt => ThenBy(products, ordered, product => product.UpdatedAt, term.Descending),
-                _ => throw new ArgumentOutOfRangeException(nameof(sort), term.Field, "Unsupported sort field."),
-            };
-        }
-
-        // The id breaks ties, so equal keys never swap places between pages.
-        return ThenBy(products, ordered, product => product.Id, descending: false);
-    }
-
-    private static IOrderedQueryable<Product> ThenBy<TKey>(
-        IQueryable<Product> products,
-        IOrderedQueryable<Product>? ordered,
-        System.Linq.Expressions.Expression<Func<Product, TKey>> key,
-        bool descending) =>
-        (ordered, descending) switch
-        {
-            (null, false) => products.OrderBy(key),
-            (null, true) => products.OrderByDescending(key),
-            (_, false) => ordered.ThenBy(key),
-            (_, true) => ordered.ThenByDescending(key),
-        };
+    private static KeysetOrder<Product>[] Order(IReadOnlyList<ProductSortTerm> sort) =>
+        [.. sort.Select(term => new KeysetOrder<Product>(SortColumns[term.Field], term.Descending)), TieBreaker];
 
     private static string EscapeLike(string value) =>
         value.Replace(@"\", @"\\", StringComparison.Ordinal)

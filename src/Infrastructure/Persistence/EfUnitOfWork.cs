@@ -14,11 +14,11 @@ internal sealed class EfUnitOfWork(EnterpriseDbContext dbContext, IDatabaseProvi
         }
         catch (DbUpdateConcurrencyException exception)
         {
-            throw new ConcurrencyConflictException("The resource was changed by another request; re-read it and try again.", exception);
+            throw new ConcurrencyConflictException("The resource was changed by another request; re-read it and try again.", staleVersion: true, exception);
         }
         catch (DbUpdateException exception) when (provider.IsUniqueViolation(exception))
         {
-            throw new ConcurrencyConflictException("Another request created the same unique value first.", exception);
+            throw new ConcurrencyConflictException("Another request created the same unique value first.", staleVersion: false, exception);
         }
     }
 }

@@ -9,17 +9,23 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Enterprise.WebApi.Catalog;
 
+/// <summary>
+/// Categories, the same resource in API versions 1 and 2: only the list differs (offset pages in 1, keyset pages in 2).
+/// </summary>
 [ApiVersion(1)]
+[ApiVersion(2)]
 [Authorize(Policy = CatalogPolicies.Read)]
 [Route("api/v{version:apiVersion}/categories")]
 [Tags("Categories")]
 public sealed class CategoriesController(ISender sender) : ApiControllerBase(sender)
 {
     /// <summary>Lists categories by slug, paged.</summary>
+    /// <remarks>The <c>Link</c> header names the <c>first</c>, <c>prev</c>, <c>next</c> and <c>last</c> pages.</remarks>
     /// <param name="page">1-based page number.</param>
     /// <param name="pageSize">Items per page, 1 to 100.</param>
     /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet]
+    [MapToApiVersion(1)]
     [ProducesResponseType<PageResponse<CategoryResponse>>(StatusCodes.Status200OK, Json)]
     public async Task<ActionResult> List(
         [FromQuery] int page = 1,
@@ -27,7 +33,24 @@ public sealed class CategoriesController(ISender sender) : ApiControllerBase(sen
         CancellationToken cancellationToken = default)
     {
         var result = await Sender.Send(new ListCategoriesQuery { Page = page, PageSize = pageSize }, cancellationToken);
-        return FromResult(result, categories => Ok(PageResponse.From(categories, CatalogContractMapper.ToResponse)));
+        return FromResult(result, categories => OffsetPage(categories, CatalogContractMapper.ToResponse));
+    }
+
+    /// <summary>Lists categories by slug in keyset pages.</summary>
+    /// <remarks>While more categories follow, the <c>Link</c> header has a <c>rel="next"</c> URL: follow it as given.</remarks>
+    /// <param name="limit">Items per page, 1 to 100.</param>
+    /// <param name="cursor">The opaque position from a previous page's next link; omit for the first page.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
+    [HttpGet]
+    [MapToApiVersion(2)]
+    [ProducesResponseType<ItemsResponse<CategoryResponse>>(StatusCodes.Status200OK, Json)]
+    public async Task<ActionResult> ListByCursor(
+        [FromQuery] int limit = KeysetPaging.DefaultLimit,
+        [FromQuery] string? cursor = null,
+        CancellationToken cancellationToken = default)
+    {
+        var result = await Sender.Send(new ListCategoriesByCursorQuery { Limit = limit, Cursor = cursor }, cancellationToken);
+        return FromResult(result, categories => CursorPage(categories, CatalogContractMapper.ToResponse));
     }
 
     [HttpGet("{id:guid}")]

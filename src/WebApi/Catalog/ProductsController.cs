@@ -1,6 +1,7 @@
 using Asp.Versioning;
 using Enterprise.Application.Catalog.Products;
 using Enterprise.Application.Common.Persistence;
+using Enterprise.Domain.Catalog;
 using Enterprise.WebApi.Http;
 using Enterprise.WebApi.Security;
 using Mediator;
@@ -15,11 +16,15 @@ namespace Enterprise.WebApi.Catalog;
 [Tags("Products")]
 public sealed class ProductsController(ISender sender) : ApiControllerBase(sender)
 {
-    /// <summary>Lists active products, filtered, sorted and paged.</summary>
+    /// <summary>Lists products, filtered, sorted and paged; active ones unless <c>status</c> says otherwise.</summary>
+    /// <remarks>The <c>Link</c> header names the <c>first</c>, <c>prev</c>, <c>next</c> and <c>last</c> pages of the same list.</remarks>
     /// <param name="page">1-based page number.</param>
     /// <param name="pageSize">Items per page, 1 to 100.</param>
     /// <param name="categoryId">Only products in this category.</param>
     /// <param name="q">Case-insensitive text in the name or SKU.</param>
+    /// <param name="minPrice">Only products whose price amount is at least this (in the product's own currency).</param>
+    /// <param name="maxPrice">Only products whose price amount is at most this (in the product's own currency).</param>
+    /// <param name="status">Only products in this status; active when not given.</param>
     /// <param name="sort">Comma-separated fields (name, sku, price, stockQuantity, createdAt, updatedAt); prefix '-' for descending.</param>
     /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet]
@@ -29,12 +34,25 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
         [FromQuery] int pageSize = Paging.DefaultPageSize,
         [FromQuery] Guid? categoryId = null,
         [FromQuery] string? q = null,
+        [FromQuery] decimal? minPrice = null,
+        [FromQuery] decimal? maxPrice = null,
+        [FromQuery] ProductStatus? status = null,
         [FromQuery] string? sort = null,
         CancellationToken cancellationToken = default)
     {
-        var query = new ListProductsQuery { Page = page, PageSize = pageSize, CategoryId = categoryId, Search = q, Sort = sort };
+        var query = new ListProductsQuery
+        {
+            Page = page,
+            PageSize = pageSize,
+            CategoryId = categoryId,
+            Search = q,
+            MinPrice = minPrice,
+            MaxPrice = maxPrice,
+            Status = status,
+            Sort = sort,
+        };
         var result = await Sender.Send(query, cancellationToken);
-        return FromResult(result, products => Ok(PageResponse.From(products, CatalogContractMapper.ToResponse)));
+        return FromResult(result, products => OffsetPage(products, CatalogContractMapper.ToResponse));
     }
 
     /// <summary>Gets an active product; archived products are not found.</summary>
@@ -49,11 +67,7 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     public async Task<ActionResult> Get(Guid id, CancellationToken cancellationToken)
     {
         var result = await Sender.Send(new GetProductQuery(id), cancellationToken);
-        return FromResult(result, product => WithEntityTag(
-            product.Version,
-            EntityTags.NoneMatchHits(Request.Headers.IfNoneMatch, product.Version)
-                ? StatusCode(StatusCodes.Status304NotModified)
-                : Ok(product.ToResponse())));
+        return FromResult(result, product => TaggedRepresentation(product.Version, product.ToResponse()));
     }
 
     /// <summary>Creates a product in an existing category.</summary>
@@ -85,7 +99,7 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
         {
             ProductId = id,
             Details = request.ToDetails(),
-            ExpectedVersions = EntityTags.ExpectedVersions(Request.Headers.IfMatch),
+            ExpectedVersions = IfMatchVersions,
         };
         var result = await Sender.Send(command, cancellationToken);
         return FromResult(result, product => WithEntityTag(product.Version, Ok(product.ToResponse())));
@@ -104,7 +118,7 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     public async Task<ActionResult> Archive(Guid id, CancellationToken cancellationToken)
     {
-        var command = new ArchiveProductCommand(id) { ExpectedVersions = EntityTags.ExpectedVersions(Request.Headers.IfMatch) };
+        var command = new ArchiveProductCommand(id) { ExpectedVersions = IfMatchVersions };
         var result = await Sender.Send(command, cancellationToken);
         return FromResult(result, product => WithEntityTag(product.Version, NoContent()));
     }
@@ -124,7 +138,7 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     {
         var command = new AdjustStockCommand(id, request.Quantity, request.Reason)
         {
-            ExpectedVersions = EntityTags.ExpectedVersions(Request.Headers.IfMatch),
+            ExpectedVersions = IfMatchVersions,
         };
         var result = await Sender.Send(command, cancellationToken);
         return FromResult(result, product => WithEntityTag(product.Version, Ok(product.ToResponse())));

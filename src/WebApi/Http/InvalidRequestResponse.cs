@@ -43,6 +43,15 @@ internal static partial class InvalidRequestResponse
         return new BadRequestObjectResult(problem) { ContentTypes = { ProblemDetailsSetup.ProblemJson } };
     }
 
+    /// <summary>A 400 for a document that is valid JSON but not a valid body (for example a merge-patched one).</summary>
+    public static ActionResult ForJsonError(ActionContext context, JsonException exception)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(exception);
+        context.ModelState.AddModelError(exception.Path ?? "$", DescribeJsonError(exception.Message));
+        return (ActionResult)Create(context);
+    }
+
     /// <summary>JSON paths ("$.price") become member names ("price"); the body as a whole is "body".</summary>
     private static string FieldName(string key)
     {

@@ -33,6 +33,11 @@ internal sealed class ProblemResponsesConvention : IActionModelConvention
             Add(action, StatusCodes.Status403Forbidden, typeof(ProblemDetails));
         }
 
+        if (action.Attributes.OfType<RequiresIfMatchAttribute>().Any())
+        {
+            Add(action, StatusCodes.Status428PreconditionRequired, typeof(ProblemDetails));
+        }
+
         // Bodies are read by the JSON input formatter, which answers 415 itself for other media types.
         // [Consumes] is deliberately not used: its 415 is chosen by routing, before the versioned
         // endpoint is known, so that response would lack the api-supported-versions header.

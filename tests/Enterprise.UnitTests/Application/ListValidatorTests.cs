@@ -46,7 +46,7 @@ public sealed class ListProductsValidatorTests
     [Test]
     public void A_search_of_the_maximum_length_passes()
     {
-        var query = new ListProductsQuery { Search = new string('s', ListProductsQuery.SearchMaxLength) };
+        var query = new ListProductsQuery { Search = new string('s', ProductListing.SearchMaxLength) };
 
         Assert.That(_validator.Validate(query).Errors, Is.Empty);
     }
@@ -54,7 +54,7 @@ public sealed class ListProductsValidatorTests
     [Test]
     public void A_search_longer_than_the_maximum_fails_on_q_the_name_callers_send_it_as()
     {
-        var query = new ListProductsQuery { Search = new string('s', ListProductsQuery.SearchMaxLength + 1) };
+        var query = new ListProductsQuery { Search = new string('s', ProductListing.SearchMaxLength + 1) };
 
         var failures = _validator.Validate(query).Errors;
 

@@ -82,7 +82,7 @@ public sealed class ListProductsHandlerTests
 
     [SetUp]
     public void RecordTheCriteria() =>
-        _queries.Setup(queries => queries.ListActiveAsync(It.IsAny<ProductListCriteria>(), It.IsAny<CancellationToken>()))
+        _queries.Setup(queries => queries.ListAsync(It.IsAny<ProductListCriteria>(), It.IsAny<CancellationToken>()))
             .Callback((ProductListCriteria criteria, CancellationToken _) => _criteria = criteria)
             .ReturnsAsync(_page);
 
@@ -100,8 +100,8 @@ public sealed class ListProductsHandlerTests
             Assert.That(result.Value, Is.SameAs(_page));
             Assert.That(_criteria!.Page, Is.EqualTo(2));
             Assert.That(_criteria.PageSize, Is.EqualTo(50));
-            Assert.That(_criteria.CategoryId, Is.EqualTo(categoryId));
-            Assert.That(_criteria.Search, Is.EqualTo("clean"));
+            Assert.That(_criteria.Filter.CategoryId, Is.EqualTo(categoryId));
+            Assert.That(_criteria.Filter.Search, Is.EqualTo("clean"));
             Assert.That(_criteria.Sort, Is.EqualTo(new[]
             {
                 new ProductSortTerm(ProductSortField.Price, Descending: true),
@@ -120,8 +120,8 @@ public sealed class ListProductsHandlerTests
         Assert.That(_criteria, Is.Not.Null);
         Assert.Multiple(() =>
         {
-            Assert.That(_criteria!.Search, Is.Null);
-            Assert.That(_criteria.CategoryId, Is.Null);
+            Assert.That(_criteria!.Filter.Search, Is.Null);
+            Assert.That(_criteria.Filter.CategoryId, Is.Null);
             Assert.That(_criteria.Sort, Is.EqualTo(ProductSort.Default));
         });
     }
@@ -132,6 +132,6 @@ public sealed class ListProductsHandlerTests
         var result = await new ListProductsHandler(_queries.Object).Handle(new ListProductsQuery { Sort = "colour" }, CancellationToken.None);
 
         Assert.That(result.Error!.Code, Is.EqualTo("Product.Sort.Invalid"));
-        _queries.Verify(queries => queries.ListActiveAsync(It.IsAny<ProductListCriteria>(), It.IsAny<CancellationToken>()), Times.Never);
+        _queries.Verify(queries => queries.ListAsync(It.IsAny<ProductListCriteria>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }

@@ -10,7 +10,7 @@ namespace Enterprise.Application.Catalog.Products;
 
 /// <summary>Adds (positive) or removes (negative) stock, with the reason recorded by the caller.</summary>
 [RequiresScope(CatalogPermissions.WriteScope)]
-public sealed record AdjustStockCommand(Guid ProductId, int Quantity, string Reason) : ICommand<Result<ProductDto>>, IHasResourceId
+public sealed record AdjustStockCommand(Guid ProductId, int Quantity, string Reason) : ICommand<Result<ProductDto>>, IHasResourceId, IConditionalWrite
 {
     /// <summary>The versions this write is conditional on (HTTP <c>If-Match</c>); <see langword="null"/>: unconditional.</summary>
     public IReadOnlyCollection<long>? ExpectedVersions { get; init; }

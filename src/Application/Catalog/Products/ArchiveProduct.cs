@@ -12,7 +12,7 @@ namespace Enterprise.Application.Catalog.Products;
 /// returned so the caller learns its new version (the HTTP 204 carries it as the <c>ETag</c>).
 /// </summary>
 [RequiresScope(CatalogPermissions.WriteScope)]
-public sealed record ArchiveProductCommand(Guid ProductId) : ICommand<Result<ProductDto>>, IHasResourceId
+public sealed record ArchiveProductCommand(Guid ProductId) : ICommand<Result<ProductDto>>, IHasResourceId, IConditionalWrite
 {
     /// <summary>The versions this write is conditional on (HTTP <c>If-Match</c>); <see langword="null"/>: unconditional.</summary>
     public IReadOnlyCollection<long>? ExpectedVersions { get; init; }

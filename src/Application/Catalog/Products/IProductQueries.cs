@@ -1,3 +1,5 @@
+using Enterprise.Application.Common.Persistence;
+
 namespace Enterprise.Application.Catalog.Products;
 
 /// <summary>Read side for products: untracked projections straight to DTOs.</summary>
@@ -6,5 +8,7 @@ public interface IProductQueries
     /// <summary>The active product, or null when it does not exist or is archived.</summary>
     Task<ProductDto?> FindActiveAsync(Guid id, CancellationToken cancellationToken);
 
-    Task<Common.Persistence.PagedResult<ProductDto>> ListActiveAsync(ProductListCriteria criteria, CancellationToken cancellationToken);
+    Task<PagedResult<ProductDto>> ListAsync(ProductListCriteria criteria, CancellationToken cancellationToken);
+
+    Task<KeysetSlice<ProductDto>> SeekAsync(ProductSeekCriteria criteria, CancellationToken cancellationToken);
 }

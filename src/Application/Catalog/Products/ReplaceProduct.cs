@@ -11,7 +11,7 @@ namespace Enterprise.Application.Catalog.Products;
 
 /// <summary>Replaces everything a caller controls on an active product (PUT).</summary>
 [RequiresScope(CatalogPermissions.WriteScope)]
-public sealed record ReplaceProductCommand : ICommand<Result<ProductDto>>, IHasResourceId
+public sealed record ReplaceProductCommand : ICommand<Result<ProductDto>>, IHasResourceId, IConditionalWrite
 {
     public required Guid ProductId { get; init; }
 

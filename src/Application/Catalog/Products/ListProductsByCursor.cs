@@ -1,0 +1,73 @@
+using Enterprise.Application.Common.Persistence;
+using Enterprise.Domain.Catalog;
+using Enterprise.Domain.Common;
+using FluentValidation;
+using Mediator;
+
+namespace Enterprise.Application.Catalog.Products;
+
+/// <summary>
+/// Products, filtered and sorted like <see cref="ListProductsQuery"/>, in keyset pages: <see cref="Limit"/> items after
+/// the position an opaque <see cref="Cursor"/> names. Rows inserted or removed between two pages never make a page skip
+/// or repeat an item that was there all along, and deep pages cost no more than the first.
+/// </summary>
+public sealed record ListProductsByCursorQuery : IKeysetPagedQuery, IProductListQuery, IQuery<Result<CursorPage<ProductDto>>>
+{
+    public int Limit { get; init; } = KeysetPaging.DefaultLimit;
+
+    public string? Cursor { get; init; }
+
+    public Guid? CategoryId { get; init; }
+
+    public string? Search { get; init; }
+
+    public decimal? MinPrice { get; init; }
+
+    public decimal? MaxPrice { get; init; }
+
+    public ProductStatus? Status { get; init; }
+
+    public string? Sort { get; init; }
+}
+
+internal sealed class ListProductsByCursorValidator : AbstractValidator<ListProductsByCursorQuery>
+{
+    public ListProductsByCursorValidator()
+    {
+        this.RuleForKeysetPaging();
+        this.RuleForProductListing();
+    }
+}
+
+internal sealed class ListProductsByCursorHandler(IProductQueries queries)
+    : IQueryHandler<ListProductsByCursorQuery, Result<CursorPage<ProductDto>>>
+{
+    public async ValueTask<Result<CursorPage<ProductDto>>> Handle(ListProductsByCursorQuery query, CancellationToken cancellationToken)
+    {
+        var sort = ProductSort.Parse(query.Sort);
+        if (!sort.IsSuccess)
+        {
+            return sort.Error;
+        }
+
+        var filter = query.ToFilter();
+        var listIdentity = ProductListing.Identity(filter, sort.Value);
+        ProductSortKey? after = null;
+        if (query.Cursor is not null)
+        {
+            var position = PageCursor.Read(query.Cursor, listIdentity, ProductSort.KeyTypes(sort.Value));
+            if (!position.IsSuccess)
+            {
+                return position.Error;
+            }
+
+            after = ProductSort.KeyFromPosition(position.Value);
+        }
+
+        var slice = await queries.SeekAsync(new ProductSeekCriteria(query.Limit, filter, sort.Value, after), cancellationToken);
+        var nextCursor = slice.HasMore
+            ? PageCursor.Create(listIdentity, ProductSort.PositionOf(slice.Items[^1], sort.Value))
+            : null;
+        return new CursorPage<ProductDto>(slice.Items, nextCursor);
+    }
+}

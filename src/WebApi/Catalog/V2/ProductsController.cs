@@ -1,0 +1,204 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Asp.Versioning;
+using Enterprise.Application.Catalog.Products;
+using Enterprise.Application.Common.Concurrency;
+using Enterprise.Application.Common.Persistence;
+using Enterprise.Domain.Catalog;
+using Enterprise.WebApi.Http;
+using Enterprise.WebApi.Security;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Enterprise.WebApi.Catalog.V2;
+
+/// <summary>
+/// Products in API version 2: the price is an object, lists are keyset pages, and every write to an existing product
+/// must name the version it was based on (<c>If-Match</c>).
+/// </summary>
+[ApiVersion(2)]
+[Authorize(Policy = CatalogPolicies.Read)]
+[Route("api/v{version:apiVersion}/products")]
+[Tags("Products")]
+public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jsonOptions) : ApiControllerBase(sender)
+{
+    /// <summary>Lists products in keyset pages, filtered and sorted; active ones unless <c>status</c> says otherwise.</summary>
+    /// <remarks>
+    /// While more products follow, the <c>Link</c> header has a <c>rel="next"</c> URL: follow it as given. Products
+    /// added or removed between two requests never make a page skip or repeat a product that was there all along.
+    /// </remarks>
+    /// <param name="limit">Items per page, 1 to 100.</param>
+    /// <param name="cursor">The opaque position from a previous page's next link; omit for the first page.</param>
+    /// <param name="categoryId">Only products in this category.</param>
+    /// <param name="q">Case-insensitive text in the name or SKU.</param>
+    /// <param name="minPrice">Only products whose price amount is at least this (in the product's own currency).</param>
+    /// <param name="maxPrice">Only products whose price amount is at most this (in the product's own currency).</param>
+    /// <param name="status">Only products in this status; active when not given.</param>
+    /// <param name="sort">Comma-separated fields (name, sku, price, stockQuantity, createdAt, updatedAt); prefix '-' for descending.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
+    [HttpGet]
+    [ProducesResponseType<ItemsResponse<ProductResponse>>(StatusCodes.Status200OK, Json)]
+    public async Task<ActionResult> List(
+        [FromQuery] int limit = KeysetPaging.DefaultLimit,
+        [FromQuery] string? cursor = null,
+        [FromQuery] Guid? categoryId = null,
+        [FromQuery] string? q = null,
+        [FromQuery] decimal? minPrice = null,
+        [FromQuery] decimal? maxPrice = null,
+        [FromQuery] ProductStatus? status = null,
+        [FromQuery] string? sort = null,
+        CancellationToken cancellationToken = default)
+    {
+        var query = new ListProductsByCursorQuery
+        {
+            Limit = limit,
+            Cursor = cursor,
+            CategoryId = categoryId,
+            Search = q,
+            MinPrice = minPrice,
+            MaxPrice = maxPrice,
+            Status = status,
+            Sort = sort,
+        };
+        var result = await Sender.Send(query, cancellationToken);
+        return FromResult(result, products => CursorPage(products, ProductContractMapper.ToResponse));
+    }
+
+    /// <summary>Gets an active product; archived products are not found.</summary>
+    /// <remarks>
+    /// The response carries the product's strong <c>ETag</c>, which every write to it must send back in <c>If-Match</c>;
+    /// with <c>If-None-Match</c> naming it (or <c>*</c>) the answer is 304 without a body.
+    /// </remarks>
+    [HttpGet("{id:guid}")]
+    [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<ActionResult> Get(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await Sender.Send(new GetProductQuery(id), cancellationToken);
+        return FromResult(result, product => TaggedRepresentation(product.Version, product.ToResponse()));
+    }
+
+    /// <summary>Creates a product in an existing category.</summary>
+    /// <remarks>The 201 carries the new product's <c>ETag</c>.</remarks>
+    [HttpPost]
+    [Authorize(Policy = CatalogPolicies.Write)]
+    [ProducesResponseType<ProductResponse>(StatusCodes.Status201Created, Json)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    public async Task<ActionResult> Create(ProductWriteRequest request, CancellationToken cancellationToken)
+    {
+        var result = await Sender.Send(new CreateProductCommand { Details = request.ToDetails() }, cancellationToken);
+        return FromResult(result, product => WithEntityTag(product.Version, CreatedAtGet(nameof(Get), product.Id, product.ToResponse())));
+    }
+
+    /// <summary>Replaces everything a caller controls on an active product.</summary>
+    /// <remarks>
+    /// Requires <c>If-Match</c> with the product's current <c>ETag</c> (or <c>*</c>): 428 without it, 412 when the
+    /// product has changed since. The 200 carries the new <c>ETag</c>.
+    /// </remarks>
+    [HttpPut("{id:guid}")]
+    [Authorize(Policy = CatalogPolicies.Write)]
+    [RequiresIfMatch]
+    [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
+    public Task<ActionResult> Replace(Guid id, ProductWriteRequest request, CancellationToken cancellationToken) =>
+        ReplaceAsync(id, request, IfMatchVersions, cancellationToken);
+
+    /// <summary>Changes some of a product's members with a JSON Merge Patch (RFC 7396).</summary>
+    /// <remarks>
+    /// The patch applies to the product's write document (the body a PUT takes): a member replaces, <c>null</c> removes
+    /// (so only <c>description</c> may be null), and <c>price</c> merges member by member. The result is validated like
+    /// a PUT. Requires <c>If-Match</c> as PUT does; the 200 carries the new <c>ETag</c>.
+    /// </remarks>
+    [HttpPatch("{id:guid}")]
+    [Authorize(Policy = CatalogPolicies.Write)]
+    [RequiresIfMatch]
+    [AcceptsMergePatch]
+    [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
+    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonObject patch, CancellationToken cancellationToken)
+    {
+        var current = await Sender.Send(new GetProductQuery(id), cancellationToken);
+        if (!current.IsSuccess)
+        {
+            return Problem(current.Error);
+        }
+
+        // The patch is applied to this version's document, so only this version may be overwritten with the result.
+        var baseVersion = current.Value.Version;
+        if (IfMatchVersions is { } accepted && !accepted.Contains(baseVersion))
+        {
+            return Problem(VersionPrecondition.Failed);
+        }
+
+        var document = JsonSerializer.SerializeToNode(current.Value.ToWriteRequest(), jsonOptions.Value.JsonSerializerOptions);
+        var patched = JsonMergePatch.Apply(document, patch);
+        ProductWriteRequest? request;
+        try
+        {
+            request = patched.Deserialize<ProductWriteRequest>(jsonOptions.Value.JsonSerializerOptions);
+        }
+        catch (JsonException exception)
+        {
+            return InvalidRequestResponse.ForJsonError(ControllerContext, exception);
+        }
+
+        return request is null
+            ? InvalidRequestResponse.ForJsonError(ControllerContext, new JsonException("The patched document is null.", "$", null, null))
+            : await ReplaceAsync(id, request, [baseVersion], cancellationToken);
+    }
+
+    /// <summary>Archives a product: it leaves lists and lookups (404 from then on).</summary>
+    /// <remarks>
+    /// Requires <c>If-Match</c> with the product's current <c>ETag</c> (or <c>*</c>): 428 without it, 412 when the
+    /// product has changed since. The 204 carries the <c>ETag</c> of the archived version.
+    /// </remarks>
+    [HttpDelete("{id:guid}")]
+    [Authorize(Policy = CatalogPolicies.Write)]
+    [RequiresIfMatch]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
+    public async Task<ActionResult> Archive(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await Sender.Send(new ArchiveProductCommand(id) { ExpectedVersions = IfMatchVersions }, cancellationToken);
+        return FromResult(result, product => WithEntityTag(product.Version, NoContent()));
+    }
+
+    /// <summary>Adds or removes stock; the result may never be negative.</summary>
+    /// <remarks>
+    /// Requires <c>If-Match</c> with the product's current <c>ETag</c> (or <c>*</c>): 428 without it, 412 when the
+    /// product has changed since. The 200 carries the new <c>ETag</c>.
+    /// </remarks>
+    [HttpPost("{id:guid}/stock-adjustments")]
+    [Authorize(Policy = CatalogPolicies.Write)]
+    [RequiresIfMatch]
+    [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
+    public async Task<ActionResult> AdjustStock(Guid id, StockAdjustmentRequest request, CancellationToken cancellationToken)
+    {
+        var command = new AdjustStockCommand(id, request.Quantity, request.Reason) { ExpectedVersions = IfMatchVersions };
+        var result = await Sender.Send(command, cancellationToken);
+        return FromResult(result, product => WithEntityTag(product.Version, Ok(product.ToResponse())));
+    }
+
+    private async Task<ActionResult> ReplaceAsync(
+        Guid id,
+        ProductWriteRequest request,
+        IReadOnlyCollection<long>? expectedVersions,
+        CancellationToken cancellationToken)
+    {
+        var command = new ReplaceProductCommand { ProductId = id, Details = request.ToDetails(), ExpectedVersions = expectedVersions };
+        var result = await Sender.Send(command, cancellationToken);
+        return FromResult(result, product => WithEntityTag(product.Version, Ok(product.ToResponse())));
+    }
+}
