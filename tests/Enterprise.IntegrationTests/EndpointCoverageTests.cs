@@ -1,4 +1,5 @@
 using System.Reflection;
+using Asp.Versioning;
 using Enterprise.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ public sealed class EndpointCoverageTests(DatabaseUnderTest database) : ApiFixtu
         var covered = typeof(EndpointCoverageTests).Assembly.GetTypes()
             .SelectMany(type => type.GetMethods().Cast<MemberInfo>().Append(type))
             .SelectMany(member => member.GetCustomAttributes<CoversEndpointAttribute>())
-            .Select(attribute => Key(attribute.Method, attribute.RouteTemplate))
+            .Select(attribute => Key(attribute.Method, attribute.RouteTemplate, attribute.Version))
             .ToHashSet(StringComparer.Ordinal);
 
         Assert.Multiple(() =>
@@ -31,9 +32,22 @@ public sealed class EndpointCoverageTests(DatabaseUnderTest database) : ApiFixtu
         Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .SelectMany(endpoint =>
-                (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"])
-                .Select(method => Key(method, endpoint.RoutePattern.RawText ?? string.Empty)))
+                from method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"]
+                from version in VersionsServedBy(endpoint)
+                select Key(method, endpoint.RoutePattern.RawText ?? string.Empty, version))
             .ToHashSet(StringComparer.Ordinal);
 
-    private static string Key(string method, string routeTemplate) => $"{method.ToUpperInvariant()} /{routeTemplate.TrimStart('/')}";
+    /// <summary>The major API versions an action serves (an action may be mapped to only some of its controller's).</summary>
+    private static IEnumerable<int> VersionsServedBy(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<ApiVersionMetadata>() is { } versions
+            ? versions.Map(ApiVersionMapping.Explicit | ApiVersionMapping.Implicit).DeclaredApiVersions
+                .Where(version => versions.MappingTo(version) != ApiVersionMapping.None)
+                .Select(version => version.MajorVersion ?? 0)
+            : [0];
+
+    /// <summary>Versioned routes are keyed per version; the version is ignored for the others (health, documents).</summary>
+    private static string Key(string method, string routeTemplate, int version) =>
+        routeTemplate.Contains("{version:apiVersion}", StringComparison.Ordinal)
+            ? $"{method.ToUpperInvariant()} v{version} /{routeTemplate.TrimStart('/')}"
+            : $"{method.ToUpperInvariant()} /{routeTemplate.TrimStart('/')}";
 }

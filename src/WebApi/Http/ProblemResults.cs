@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Enterprise.WebApi.Http;
 
@@ -15,7 +16,10 @@ internal static class ProblemResults
     public static ObjectResult From(ProblemDetails problem, string code)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        problem.Type = ProblemTypes.For(problem.Status ?? StatusCodes.Status500InternalServerError);
+        var status = problem.Status ?? StatusCodes.Status500InternalServerError;
+        problem.Type = ProblemTypes.For(status);
+        // MVC only titles the statuses it maps itself; 428 and the like get the standard reason phrase.
+        problem.Title ??= ReasonPhrases.GetReasonPhrase(status);
         problem.Extensions["code"] = code;
         return new ObjectResult(problem)
         {

@@ -6,11 +6,14 @@ using Enterprise.IntegrationTests.Infrastructure;
 
 namespace Enterprise.IntegrationTests.Catalog;
 
-/// <summary>What the Catalog's v1 responses promise: status, headers, the exact members of each shape.</summary>
+/// <summary>What the Catalog's responses promise: status, headers, the exact members of each shape.</summary>
 public static partial class CatalogAssertions
 {
     public const string CorrelationIdHeader = "X-Correlation-Id";
     public const string SupportedVersionsHeader = "api-supported-versions";
+
+    /// <summary>Every Catalog resource is served in both versions.</summary>
+    public const string SupportedVersions = "1.0, 2.0";
 
     private static readonly string[] ProductMembers =
         ["id", "sku", "name", "description", "price", "currency", "stockQuantity", "categoryId", "status", "createdAt", "updatedAt"];
@@ -90,6 +93,24 @@ public static partial class CatalogAssertions
         var problem = await response.AssertProblemCoreAsync(HttpStatusCode.NotFound);
         Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("Route.NotFound"));
         return problem;
+    }
+
+    /// <summary>The <c>Link</c> header (RFC 8288) by relation; empty when there is none.</summary>
+    public static Dictionary<string, Uri> LinksOf(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var links = new Dictionary<string, Uri>(StringComparer.Ordinal);
+        if (!response.Headers.TryGetValues("Link", out var values))
+        {
+            return links;
+        }
+
+        foreach (Match link in LinkValue().Matches(string.Join(", ", values)))
+        {
+            Assert.That(links.TryAdd(link.Groups["rel"].Value, new Uri(link.Groups["url"].Value)), Is.True, $"one {link.Groups["rel"].Value} link");
+        }
+
+        return links;
     }
 
     /// <summary>The names of the members of <c>errors</c>, that is the fields at fault.</summary>
@@ -210,11 +231,20 @@ public static partial class CatalogAssertions
             Is.Not.Null.And.Not.Empty,
             CorrelationIdHeader);
 
+    /// <summary>The <c>api-supported-versions</c> list, however the client split it, as one comma-space joined value.</summary>
+    public static string? SupportedVersionsOf(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.Headers.TryGetValues(SupportedVersionsHeader, out var values)
+            ? string.Join(", ", values.SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+            : null;
+    }
+
     private static void AssertSupportedVersions(HttpResponseMessage response) =>
-        Assert.That(
-            response.Headers.TryGetValues(SupportedVersionsHeader, out var values) ? string.Join(",", values) : null,
-            Is.EqualTo("1.0"),
-            SupportedVersionsHeader);
+        Assert.That(SupportedVersionsOf(response), Is.EqualTo(SupportedVersions), SupportedVersionsHeader);
+
+    [GeneratedRegex("<(?<url>[^>]+)>; rel=\"(?<rel>[a-z]+)\"", RegexOptions.CultureInvariant)]
+    private static partial Regex LinkValue();
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$", RegexOptions.CultureInvariant)]
     private static partial Regex UtcInstant();

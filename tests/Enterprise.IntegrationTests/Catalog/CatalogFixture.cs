@@ -16,6 +16,8 @@ public abstract class CatalogFixture(DatabaseUnderTest database) : ApiFixture(da
 {
     public const string ProductsPath = "/api/v1/products";
     public const string CategoriesPath = "/api/v1/categories";
+    public const string V2ProductsPath = "/api/v2/products";
+    public const string V2CategoriesPath = "/api/v2/categories";
     public const string JsonMediaType = "application/json";
 
     protected static string ProductPath(Guid id) => $"{ProductsPath}/{id}";
@@ -65,6 +67,29 @@ public abstract class CatalogFixture(DatabaseUnderTest database) : ApiFixture(da
 
         return await Client.SendAsync(request);
     }
+
+    /// <summary>Sends one header exactly as given (malformed values are part of what is tested), with an optional body.</summary>
+    protected async Task<HttpResponseMessage> SendWithHeaderAsync(
+        HttpMethod method,
+        string path,
+        string header,
+        string value,
+        string? body = null,
+        string contentType = JsonMediaType)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType) { CharSet = "utf-8" };
+        }
+
+        Assert.That(request.Headers.TryAddWithoutValidation(header, value), Is.True, header);
+        return await Client.SendAsync(request);
+    }
+
+    protected static string? EntityTagOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("ETag", out var values) ? values.Single() : null;
 
     protected Task<HttpResponseMessage> SendJsonAsync(HttpMethod method, string path, JsonNode body) =>
         SendAsync(method, path, body.ToJsonString());

@@ -66,7 +66,7 @@ public sealed class EntityTagTests(DatabaseUnderTest database) : CatalogFixture(
     {
         var id = await ProductChangedOnceAsync();
 
-        using var response = await SendConditionalAsync(HttpMethod.Get, ProductPath(id), "If-None-Match", ifNoneMatch);
+        using var response = await SendWithHeaderAsync(HttpMethod.Get, ProductPath(id), "If-None-Match", ifNoneMatch);
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.Multiple(() =>
@@ -83,7 +83,7 @@ public sealed class EntityTagTests(DatabaseUnderTest database) : CatalogFixture(
     {
         var id = await ProductChangedOnceAsync();
 
-        using var response = await SendConditionalAsync(HttpMethod.Get, ProductPath(id), "If-None-Match", ifNoneMatch);
+        using var response = await SendWithHeaderAsync(HttpMethod.Get, ProductPath(id), "If-None-Match", ifNoneMatch);
 
         var product = await response.AssertJsonAsync(HttpStatusCode.OK);
         Assert.Multiple(() =>
@@ -169,9 +169,6 @@ public sealed class EntityTagTests(DatabaseUnderTest database) : CatalogFixture(
         Assert.That((await ProductRowAsync(id))!.StockQuantity, Is.EqualTo(7), "two of the three adjustments (+1 each) applied");
     }
 
-    private static string? EntityTagOf(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("ETag", out var values) ? values.Single() : null;
-
     /// <summary>A product at version 2, so a stale tag (<c>"1"</c>) and a future one (<c>"3"</c>) both exist.</summary>
     private async Task<Guid> ProductChangedOnceAsync()
     {
@@ -179,19 +176,6 @@ public sealed class EntityTagTests(DatabaseUnderTest database) : CatalogFixture(
         using var adjusted = await SendJsonAsync(HttpMethod.Post, StockAdjustmentsPath(id), StockAdjustmentBody(1));
         await adjusted.AssertJsonAsync(HttpStatusCode.OK);
         return id;
-    }
-
-    private async Task<HttpResponseMessage> SendConditionalAsync(HttpMethod method, string path, string header, string value, string? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, JsonMediaType);
-        }
-
-        // Without validation: malformed values are part of what is tested.
-        Assert.That(request.Headers.TryAddWithoutValidation(header, value), Is.True, header);
-        return await Client.SendAsync(request);
     }
 
     private async Task<HttpResponseMessage> SendWriteAsync(ProductWrite write, Guid id, string? ifMatch)
@@ -204,7 +188,7 @@ public sealed class EntityTagTests(DatabaseUnderTest database) : CatalogFixture(
         };
         if (ifMatch is not null)
         {
-            return await SendConditionalAsync(method, path, "If-Match", ifMatch, body);
+            return await SendWithHeaderAsync(method, path, "If-Match", ifMatch, body);
         }
 
         using var request = new HttpRequestMessage(method, path);

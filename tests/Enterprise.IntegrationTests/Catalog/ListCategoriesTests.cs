@@ -130,4 +130,22 @@ public sealed class ListCategoriesTests(DatabaseUnderTest database) : CatalogFix
             }
         }
     }
+
+    [Test]
+    public async Task Links_name_the_first_next_and_last_pages()
+    {
+        await CreateCategoryAsync();
+        await CreateCategoryAsync();
+
+        using var response = await Client.GetAsync($"{CategoriesPath}?page=1&pageSize=1");
+
+        var page = await response.AssertJsonAsync(HttpStatusCode.OK);
+        var links = LinksOf(response);
+        Assert.Multiple(() =>
+        {
+            Assert.That(links.Keys, Is.EquivalentTo(new[] { "first", "next", "last" }));
+            Assert.That(links["next"].Query, Is.EqualTo("?page=2&pageSize=1"));
+            Assert.That(links["last"].Query, Is.EqualTo($"?page={page.GetProperty("totalCount").GetInt32()}&pageSize=1"));
+        });
+    }
 }

@@ -359,6 +359,119 @@ public sealed class ListProductsTests(DatabaseUnderTest database) : CatalogFixtu
         Assert.That(ErrorMessages(problem, "sort").Single(), Does.Contain(message));
     }
 
+    [Test]
+    public async Task Links_name_the_first_prev_next_and_last_pages_of_the_same_filtered_sorted_list()
+    {
+        var categoryId = await NewCategoryIdAsync();
+        for (var number = 1; number <= 5; number++)
+        {
+            await CreateProductAsync(categoryId, price: number);
+        }
+
+        using var response = await Client.GetAsync($"{ProductsPath}?categoryId={categoryId}&sort=-price&page=2&pageSize=2");
+
+        await response.AssertJsonAsync(HttpStatusCode.OK);
+        var links = LinksOf(response);
+        Assert.That(links.Keys, Is.EquivalentTo(new[] { "first", "prev", "next", "last" }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(links["first"].Query, Does.Contain("page=1&").And.Contain("pageSize=2"));
+            Assert.That(links["prev"].Query, Does.Contain("page=1&"));
+            Assert.That(links["next"].Query, Does.Contain("page=3&"));
+            Assert.That(links["last"].Query, Does.Contain("page=3&"));
+            foreach (var link in links.Values)
+            {
+                Assert.That(link.IsAbsoluteUri && link.AbsolutePath == ProductsPath, Is.True, link.ToString());
+                Assert.That(link.Query, Does.Contain($"categoryId={categoryId}").And.Contain("sort=-price"));
+            }
+        });
+
+        using var next = await Client.GetAsync(links["next"]);
+        var nextPage = await next.AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Multiple(() =>
+        {
+            Assert.That(nextPage.GetProperty("page").GetInt32(), Is.EqualTo(3));
+            Assert.That(nextPage.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("price").GetDecimal()), Is.EqualTo(new[] { 1m }));
+            Assert.That(LinksOf(next).Keys, Is.EquivalentTo(new[] { "first", "prev", "last" }), "no next after the last page");
+        });
+    }
+
+    [Test]
+    public async Task An_empty_list_links_its_only_page_as_first_and_last()
+    {
+        using var response = await Client.GetAsync($"{ProductsPath}?categoryId={Guid.NewGuid()}");
+
+        await response.AssertJsonAsync(HttpStatusCode.OK);
+        var links = LinksOf(response);
+        Assert.Multiple(() =>
+        {
+            Assert.That(links.Keys, Is.EquivalentTo(new[] { "first", "last" }));
+            Assert.That(links["last"].Query, Does.Contain("page=1&"));
+        });
+    }
+
+    [Test]
+    public async Task Price_bounds_are_inclusive_and_combine_with_the_other_filters()
+    {
+        var categoryId = await NewCategoryIdAsync();
+        foreach (var price in new[] { 5m, 10m, 12.5m, 15m, 20m })
+        {
+            await CreateProductAsync(categoryId, price: price);
+        }
+
+        var page = await ListAsync($"categoryId={categoryId}&minPrice=10&maxPrice=15&sort=price", 1, 20);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.Items.Select(item => item.GetProperty("price").GetDecimal()), Is.EqualTo(new[] { 10m, 12.5m, 15m }));
+            Assert.That(page.TotalCount, Is.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public async Task Status_archived_lists_only_archived_products_and_active_is_the_default()
+    {
+        var categoryId = await NewCategoryIdAsync();
+        var active = IdOf(await CreateProductAsync(categoryId));
+        var archived = IdOf(await CreateProductAsync(categoryId));
+        await ArchiveAsync(archived);
+
+        var archivedPage = await ListAsync($"categoryId={categoryId}&status=archived", 1, 20);
+        var activePage = await ListAsync($"categoryId={categoryId}&status=active", 1, 20);
+        var defaultPage = await ListAsync($"categoryId={categoryId}", 1, 20);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(archivedPage.Items.Select(IdOf), Is.EqualTo(new[] { archived }));
+            Assert.That(archivedPage.Items.Single().GetProperty("status").GetString(), Is.EqualTo("archived"));
+            Assert.That(activePage.Items.Select(IdOf), Is.EqualTo(new[] { active }));
+            Assert.That(defaultPage.Items.Select(IdOf), Is.EqualTo(new[] { active }));
+        });
+    }
+
+    [TestCase("minPrice=-1", "minPrice")]
+    [TestCase("maxPrice=1.00001", "maxPrice")]
+    [TestCase("minPrice=100000000000000", "minPrice")]
+    [TestCase("minPrice=10&maxPrice=9.99", "maxPrice")]
+    public async Task An_invalid_filter_is_400_naming_the_parameter(string query, string field)
+    {
+        using var response = await Client.GetAsync($"{ProductsPath}?{query}");
+
+        var problem = await response.AssertApiProblemAsync(HttpStatusCode.BadRequest, "Validation.Failed");
+        Assert.That(ErrorFields(problem), Is.EqualTo(new[] { field }));
+    }
+
+    [TestCase("minPrice=cheap", "minPrice")]
+    [TestCase("status=gone", "status")]
+    [TestCase("status=5", "status")]
+    public async Task A_filter_value_of_the_wrong_type_is_400_naming_the_parameter(string query, string field)
+    {
+        using var response = await Client.GetAsync($"{ProductsPath}?{query}");
+
+        var problem = await response.AssertUnreadableRequestAsync();
+        Assert.That(ErrorFields(problem), Is.EqualTo(new[] { field }));
+    }
+
     private static string Token() => $"L{Guid.NewGuid().ToString("N")[..10].ToUpperInvariant()}";
 
     private async Task<Page> ListAsync(string query, int expectedPage, int expectedPageSize)
