@@ -9,7 +9,7 @@ namespace Enterprise.WebApi.OpenApi;
 public static class ApiDocuments
 {
     /// <summary>One OpenAPI document per published API version, served at <c>/openapi/{version}.json</c>.</summary>
-    public static readonly string[] Versions = ["v1"];
+    public static readonly string[] Versions = ["v1", "v2"];
 
     private const string BearerScheme = "Bearer";
 
