@@ -8,6 +8,7 @@ using Enterprise.WebApi.Http;
 using Enterprise.WebApi.Logging;
 using Enterprise.WebApi.OpenApi;
 using Enterprise.WebApi.Security;
+using Enterprise.WebApi.Versioning;
 using Scalar.AspNetCore;
 
 namespace Enterprise.WebApi;
@@ -41,9 +42,10 @@ public static class DependencyInjection
             .AddMvc()
             .AddApiExplorer(options =>
             {
-                options.GroupNameFormat = "'v'VVV";
+                options.GroupNameFormat = ApiVersioningSetup.GroupNameFormat;
                 options.SubstituteApiVersionInUrl = true;
             });
+        services.AddApiDeprecations();
 
         services.AddHardening();
         services.AddApiSecurity();
@@ -72,6 +74,7 @@ public static class DependencyInjection
 
         app.MapControllers();
         app.MapHealthEndpoints();
+        app.MapMigrationNotes();
         app.MapOpenApi();
         app.MapScalarApiReference(options => options
             .WithTitle("Enterprise API")

@@ -9,7 +9,7 @@ namespace Enterprise.WebApi.OpenApi;
 public static class ApiDocuments
 {
     /// <summary>One OpenAPI document per published API version, served at <c>/openapi/{version}.json</c>.</summary>
-    public static readonly string[] Versions = ["v1"];
+    public static readonly string[] Versions = ["v1", "v2"];
 
     private const string BearerScheme = "Bearer";
 
@@ -28,6 +28,10 @@ public static class ApiDocuments
                     RequireTokenWhereAnActionPolicyApplies(operation, context);
                     return Task.CompletedTask;
                 }));
+            // A configuration of its own, registered after the one above, so it runs once the description is written.
+            services.Configure<OpenApiOptions>(version, options => options
+                .AddDocumentTransformer<DeprecationTransformer>()
+                .AddOperationTransformer<DeprecationTransformer>());
         }
 
         return services;

@@ -1,38 +1,61 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Enterprise.IntegrationTests.Infrastructure;
+using Enterprise.WebApi.OpenApi;
 
 namespace Enterprise.IntegrationTests.Platform;
 
 /// <summary>
-/// The committed OpenAPI documents (<c>docs/openapi/</c>, written by every build of src/WebApi) are the published
-/// contract: the served document must equal them, so every contract change shows in review, and the served v1 must
-/// keep every operation, status code and response field the committed v1 has.
+/// The committed OpenAPI documents (<c>docs/openapi/</c>, one per version, written by every build of src/WebApi) are the
+/// published contract: each served document must equal its committed one, so every contract change shows in review, and
+/// the served v1 (the published version) must keep every operation, status code and response field the committed v1 has.
 /// </summary>
 [TestFixture(DatabaseUnderTest.Sqlite)]
 public sealed class ApiContractTests(DatabaseUnderTest database) : ApiFixture(database)
 {
-    private const string Regenerate = "Run `dotnet build src/WebApi --no-incremental` to regenerate docs/openapi/v1.json, review the diff and commit it.";
+    private const string Regenerate = "Run `dotnet build src/WebApi --no-incremental` to regenerate docs/openapi/, review the diff and commit it.";
+
+    private readonly Dictionary<string, JsonObject> _servedDocuments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonObject> _committedDocuments = new(StringComparer.Ordinal);
 
     private JsonObject _served = null!;
     private JsonObject _committed = null!;
 
+    private static IEnumerable<string> Versions => ApiDocuments.Versions;
+
     [OneTimeSetUp]
     public async Task ReadDocuments()
     {
-        using var response = await Client.GetAsync("/openapi/v1.json");
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        _served = ParseDocument(await response.Content.ReadAsStringAsync());
+        foreach (var version in ApiDocuments.Versions)
+        {
+            using var response = await Client.GetAsync($"/openapi/{version}.json");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), version);
+            _servedDocuments[version] = ParseDocument(await response.Content.ReadAsStringAsync());
 
-        var committed = Path.Combine(RepositoryRoot(), "docs", "openapi", "v1.json");
-        Assert.That(File.Exists(committed), Is.True, $"{committed} is missing. {Regenerate}");
-        _committed = ParseDocument(await File.ReadAllTextAsync(committed));
+            var committed = RepositoryFiles.Path("docs", "openapi", $"{version}.json");
+            Assert.That(File.Exists(committed), Is.True, $"{committed} is missing. {Regenerate}");
+            _committedDocuments[version] = ParseDocument(await File.ReadAllTextAsync(committed));
+        }
+
+        _served = _servedDocuments["v1"];
+        _committed = _committedDocuments["v1"];
+    }
+
+    [TestCaseSource(nameof(Versions))]
+    public void The_served_document_equals_the_committed_one(string version)
+    {
+        Assert.That(
+            JsonNode.DeepEquals(_servedDocuments[version], _committedDocuments[version]),
+            Is.True,
+            $"The served /openapi/{version}.json differs from docs/openapi/{version}.json. {Regenerate}");
     }
 
     [Test]
-    public void The_served_v1_document_equals_the_committed_one()
+    public void Every_committed_document_is_a_served_version()
     {
-        Assert.That(JsonNode.DeepEquals(_served, _committed), Is.True, $"The served /openapi/v1.json differs from docs/openapi/v1.json. {Regenerate}");
+        var committed = Directory.GetFiles(RepositoryFiles.Path("docs", "openapi"), "*.json").Select(Path.GetFileNameWithoutExtension);
+
+        Assert.That(committed, Is.EquivalentTo(ApiDocuments.Versions), "A document in docs/openapi/ that no version serves is stale: delete it.");
     }
 
     [Test]
@@ -143,18 +166,5 @@ public sealed class ApiContractTests(DatabaseUnderTest database) : ApiFixture(da
         var document = JsonNode.Parse(json)!.AsObject();
         document.Remove("servers");
         return document;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Enterprise.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Enterprise.sln above {AppContext.BaseDirectory}.");
     }
 }

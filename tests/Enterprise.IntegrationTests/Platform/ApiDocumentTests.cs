@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Enterprise.IntegrationTests.Infrastructure;
+using Enterprise.WebApi.OpenApi;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -117,6 +118,15 @@ public sealed class ApiDocumentTests(DatabaseUnderTest database) : ApiFixture(da
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
             Assert.That(html, Does.Contain("openapi/v1.json"));
         });
+    }
+
+    [Test]
+    public async Task The_reference_UI_lists_the_document_of_every_version()
+    {
+        var html = await Client.GetStringAsync("/scalar/");
+
+        Assert.That(ApiDocuments.Versions, Is.EquivalentTo(new[] { "v1", "v2" }));
+        Assert.That(ApiDocuments.Versions.Where(version => !html.Contains($"openapi/{version}.json", StringComparison.Ordinal)), Is.Empty, "versions missing from the UI");
     }
 
     [TestCase("/scalar/scalar.js", "text/javascript")]

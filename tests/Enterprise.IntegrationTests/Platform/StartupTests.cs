@@ -44,6 +44,25 @@ public sealed class StartupTests
         });
     }
 
+    [TestCase("ApiVersioning__Deprecations__1__Sunset", "2026-06-01", "ApiVersioning:Deprecations:1:Sunset (2026-06-01T00:00:00Z) must be after ApiVersioning:Deprecations:1:Date (2026-12-01T00:00:00Z)")]
+    [TestCase("ApiVersioning__Deprecations__1__Date", "01/12/2026", "ApiVersioning:Deprecations:1:Date (environment ApiVersioning__Deprecations__1__Date) is '01/12/2026'; expected a date such as 2026-12-01")]
+    [TestCase("ApiVersioning__Deprecations__1__Link", "docs/versioning.md", "ApiVersioning:Deprecations:1:Link (environment ApiVersioning__Deprecations__1__Link) is 'docs/versioning.md'; expected an absolute http(s) URL or a root-relative path")]
+    [TestCase("ApiVersioning__Deprecations__one__Date", "2026-12-01", "ApiVersioning:Deprecations:one (environment ApiVersioning__Deprecations__one) names 'one', which is not an API version")]
+    public async Task Invalid_deprecation_settings_stop_the_start_with_one_clear_message(string variable, string value, string message)
+    {
+        using var app = ApplicationProcess.Start(Environment("Production", new() { [variable] = value }));
+
+        var exitCode = await app.WaitForExitAsync(StartTimeout);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1), app.Output + app.Error);
+            Assert.That(app.Error, Does.StartWith("Enterprise failed to start:").And.Contain(message));
+            Assert.That(app.Error.Trim().Split('\n'), Has.Length.EqualTo(1), "one line");
+            Assert.That(app.Error, Does.Not.Contain("   at "), "no stack trace");
+        });
+    }
+
     [Test]
     public async Task Production_without_authentication_settings_stops_the_start_with_one_clear_message()
     {
