@@ -113,6 +113,10 @@ public static partial class CatalogAssertions
         return links;
     }
 
+    /// <summary>The paging links only (<c>first</c>, <c>prev</c>, <c>next</c>, <c>last</c>), without v1's deprecation links.</summary>
+    public static Dictionary<string, Uri> PageLinksOf(HttpResponseMessage response) =>
+        LinksOf(response).Where(link => link.Key is "first" or "prev" or "next" or "last").ToDictionary();
+
     /// <summary>The names of the members of <c>errors</c>, that is the fields at fault.</summary>
     public static string[] ErrorFields(JsonElement problem) =>
         [.. problem.GetProperty("errors").EnumerateObject().Select(member => member.Name)];

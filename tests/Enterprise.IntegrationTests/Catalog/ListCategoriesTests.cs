@@ -140,7 +140,7 @@ public sealed class ListCategoriesTests(DatabaseUnderTest database) : CatalogFix
         using var response = await Client.GetAsync($"{CategoriesPath}?page=1&pageSize=1");
 
         var page = await response.AssertJsonAsync(HttpStatusCode.OK);
-        var links = LinksOf(response);
+        var links = PageLinksOf(response);
         Assert.Multiple(() =>
         {
             Assert.That(links.Keys, Is.EquivalentTo(new[] { "first", "next", "last" }));

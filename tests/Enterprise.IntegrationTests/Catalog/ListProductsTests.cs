@@ -371,7 +371,7 @@ public sealed class ListProductsTests(DatabaseUnderTest database) : CatalogFixtu
         using var response = await Client.GetAsync($"{ProductsPath}?categoryId={categoryId}&sort=-price&page=2&pageSize=2");
 
         await response.AssertJsonAsync(HttpStatusCode.OK);
-        var links = LinksOf(response);
+        var links = PageLinksOf(response);
         Assert.That(links.Keys, Is.EquivalentTo(new[] { "first", "prev", "next", "last" }));
         Assert.Multiple(() =>
         {
@@ -392,7 +392,7 @@ public sealed class ListProductsTests(DatabaseUnderTest database) : CatalogFixtu
         {
             Assert.That(nextPage.GetProperty("page").GetInt32(), Is.EqualTo(3));
             Assert.That(nextPage.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("price").GetDecimal()), Is.EqualTo(new[] { 1m }));
-            Assert.That(LinksOf(next).Keys, Is.EquivalentTo(new[] { "first", "prev", "last" }), "no next after the last page");
+            Assert.That(PageLinksOf(next).Keys, Is.EquivalentTo(new[] { "first", "prev", "last" }), "no next after the last page");
         });
     }
 
@@ -402,7 +402,7 @@ public sealed class ListProductsTests(DatabaseUnderTest database) : CatalogFixtu
         using var response = await Client.GetAsync($"{ProductsPath}?categoryId={Guid.NewGuid()}");
 
         await response.AssertJsonAsync(HttpStatusCode.OK);
-        var links = LinksOf(response);
+        var links = PageLinksOf(response);
         Assert.Multiple(() =>
         {
             Assert.That(links.Keys, Is.EquivalentTo(new[] { "first", "last" }));

@@ -172,10 +172,13 @@ public sealed class WithoutApiDeprecationTests(DatabaseUnderTest database) : Api
         Assert.That(response.StatusCode, Is.EqualTo(status));
         Assert.Multiple(() =>
         {
-            foreach (var header in new[] { "Deprecation", "Sunset", "Link", "api-deprecated-versions" })
+            foreach (var header in new[] { "Deprecation", "Sunset", "api-deprecated-versions" })
             {
                 Assert.That(ApiDeprecationTests.Header(response, header), Is.Null, header);
             }
+
+            // Lists still link their pages; only the deprecation and sunset links are gone.
+            Assert.That(ApiDeprecationTests.Header(response, "Link") ?? string.Empty, Does.Not.Contain("rel=\"deprecation\"").And.Not.Contain("rel=\"sunset\""));
 
             Assert.That(ApiDeprecationTests.Header(response, "api-supported-versions")?.Split(", "), Does.Contain("1.0"));
         });
