@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.Formatters;
 using Microsoft.Net.Http.Headers;
 
 namespace Enterprise.WebApi.Http;
@@ -41,12 +39,14 @@ public static class JsonMergePatch
 
 /// <summary>
 /// Accepts only <c>application/merge-patch+json</c> bodies: any other type is 415 with <c>Accept-Patch</c> (RFC 5789),
-/// decided by this filter rather than by routing so the response still belongs to the versioned endpoint. Also
-/// documents the media type for the API explorer.
+/// decided by this filter rather than by routing so the response still belongs to the versioned endpoint.
 /// </summary>
+/// <param name="documentType">The write document the patch applies to, for the API documents.</param>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class AcceptsMergePatchAttribute : Attribute, IResourceFilter, IApiRequestMetadataProvider
+public sealed class AcceptsMergePatchAttribute(Type documentType) : Attribute, IResourceFilter
 {
+    public Type DocumentType { get; } = documentType;
+
     public void OnResourceExecuting(ResourceExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -65,12 +65,5 @@ public sealed class AcceptsMergePatchAttribute : Attribute, IResourceFilter, IAp
 
     public void OnResourceExecuted(ResourceExecutedContext context)
     {
-    }
-
-    public void SetContentTypes(MediaTypeCollection contentTypes)
-    {
-        ArgumentNullException.ThrowIfNull(contentTypes);
-        contentTypes.Clear();
-        contentTypes.Add(JsonMergePatch.MediaType);
     }
 }

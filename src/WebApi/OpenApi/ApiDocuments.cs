@@ -31,7 +31,8 @@ public static class ApiDocuments
             // A configuration of its own, registered after the one above, so it runs once the description is written.
             services.Configure<OpenApiOptions>(version, options => options
                 .AddDocumentTransformer<DeprecationTransformer>()
-                .AddOperationTransformer<DeprecationTransformer>());
+                .AddOperationTransformer<DeprecationTransformer>()
+                .AddOperationTransformer<ConditionalWriteTransformer>());
         }
 
         return services;

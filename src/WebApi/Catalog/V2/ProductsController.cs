@@ -117,7 +117,7 @@ public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jso
     [HttpPatch("{id:guid}")]
     [Authorize(Policy = CatalogPolicies.Write)]
     [RequiresIfMatch]
-    [AcceptsMergePatch]
+    [AcceptsMergePatch(typeof(ProductWriteRequest))]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
