@@ -1,5 +1,6 @@
 using Enterprise.Application.Catalog.Products;
 using Enterprise.Application.Common.Behaviors;
+using Enterprise.Application.Common.Concurrency;
 using Enterprise.Application.Common.Persistence;
 using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
@@ -73,5 +74,31 @@ public sealed class UnitOfWorkBehaviorTests
 
         Assert.ThrowsAsync<ConcurrencyConflictException>(async () =>
             await behavior.Handle(new ArchiveProductCommand(Guid.CreateVersion7()), next.Delegate, CancellationToken.None));
+    }
+
+    [Test]
+    public async Task A_conditional_command_that_loses_to_another_write_of_its_row_fails_its_precondition()
+    {
+        _unitOfWork.Setup(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConcurrencyConflictException("Row changed.", staleVersion: true, new InvalidOperationException()));
+        var behavior = new UnitOfWorkBehavior<ArchiveProductCommand, Result>(_unitOfWork.Object);
+        var next = new NextStep<ArchiveProductCommand, Result>(Result.Success());
+
+        var result = await behavior.Handle(
+            new ArchiveProductCommand(Guid.CreateVersion7()) { ExpectedVersions = [3] }, next.Delegate, CancellationToken.None);
+
+        Assert.That(result.Error, Is.EqualTo(VersionPrecondition.Failed));
+    }
+
+    [Test]
+    public void A_conditional_command_that_loses_a_unique_value_race_is_still_a_conflict()
+    {
+        _unitOfWork.Setup(unitOfWork => unitOfWork.SaveChangesAsync(It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConcurrencyConflictException("SKU taken.", staleVersion: false, new InvalidOperationException()));
+        var behavior = new UnitOfWorkBehavior<ArchiveProductCommand, Result>(_unitOfWork.Object);
+        var next = new NextStep<ArchiveProductCommand, Result>(Result.Success());
+
+        Assert.ThrowsAsync<ConcurrencyConflictException>(async () => await behavior.Handle(
+            new ArchiveProductCommand(Guid.CreateVersion7()) { ExpectedVersions = [3] }, next.Delegate, CancellationToken.None));
     }
 }
