@@ -27,7 +27,8 @@ public static class ApiDocuments
                 {
                     RequireTokenWhereAnActionPolicyApplies(operation, context);
                     return Task.CompletedTask;
-                }));
+                })
+                .AddOperationTransformer<IdempotencyKeyOperationTransformer>());
         }
 
         return services;
