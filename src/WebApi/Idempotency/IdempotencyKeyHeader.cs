@@ -21,6 +21,8 @@ internal static class IdempotencyKeyHeader
             return null;
         }
 
+        // A field value has no leading or trailing whitespace (RFC 9110 section 5.5); servers differ in whether they strip it.
+        value = value.Trim(' ', '\t');
         var key = value.StartsWith('"') ? Unquote(value) : value;
         return key is { Length: > 0 and <= MaxLength } && key.All(IsPrintableAscii) ? key : null;
     }
