@@ -1,5 +1,6 @@
 using Enterprise.Application.Common.Modules;
 using Enterprise.Application.Common.Persistence;
+using Enterprise.Infrastructure.Idempotency;
 using Enterprise.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ public static class DependencyInjection
     public const string DatabaseHealthCheckName = "database";
     public const string ReadinessTag = "ready";
 
-    /// <summary>Persistence for the configured provider, the unit of work, health checks and every infrastructure module.</summary>
+    /// <summary>Persistence for the configured provider, the unit of work, the idempotency-key store, health checks and every infrastructure module.</summary>
     /// <exception cref="OptionsValidationException">The database settings are invalid; the message names each bad setting.</exception>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<DatabaseMigrator>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddIdempotencyStore();
 
         services.AddHealthChecks()
             .AddDbContextCheck<EnterpriseDbContext>(DatabaseHealthCheckName, tags: [ReadinessTag]);

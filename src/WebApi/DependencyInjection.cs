@@ -5,6 +5,7 @@ using Enterprise.Application.Common.Modules;
 using Enterprise.WebApi.Hardening;
 using Enterprise.WebApi.Health;
 using Enterprise.WebApi.Http;
+using Enterprise.WebApi.Idempotency;
 using Enterprise.WebApi.Logging;
 using Enterprise.WebApi.OpenApi;
 using Enterprise.WebApi.Security;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddHardening();
         services.AddApiSecurity();
         services.AddApiRateLimiting();
+        services.AddIdempotentPosts();
         services.AddProblemResponses();
         services.AddApiDocuments();
         return services.AddModulesFrom(typeof(DependencyInjection).Assembly);
@@ -71,6 +73,8 @@ public static class DependencyInjection
         app.UseApiSecurity();
         // Inside the exception handler, so a timed-out request gets its 504 rather than a 500.
         app.UseRequestTimeouts();
+        // After rate limiting and authorization (the caller is known), inside the timeout (a timed-out command frees its key).
+        app.UseIdempotentPosts();
 
         app.MapControllers();
         app.MapHealthEndpoints();

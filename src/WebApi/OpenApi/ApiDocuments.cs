@@ -27,7 +27,8 @@ public static class ApiDocuments
                 {
                     RequireTokenWhereAnActionPolicyApplies(operation, context);
                     return Task.CompletedTask;
-                }));
+                })
+                .AddOperationTransformer<IdempotencyKeyOperationTransformer>());
             // A configuration of its own, registered after the one above, so it runs once the description is written.
             services.Configure<OpenApiOptions>(version, options => options
                 .AddDocumentTransformer<DeprecationTransformer>()

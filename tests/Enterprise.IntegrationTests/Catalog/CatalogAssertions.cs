@@ -29,6 +29,7 @@ public static partial class CatalogAssertions
         [HttpStatusCode.Conflict] = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
         [HttpStatusCode.PreconditionFailed] = "https://tools.ietf.org/html/rfc9110#section-15.5.13",
         [HttpStatusCode.UnsupportedMediaType] = "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+        [HttpStatusCode.UnprocessableContent] = "https://tools.ietf.org/html/rfc9110#section-15.5.21",
     };
 
     /// <summary>A successful JSON response from a v1 action: status, media type, correlation id and supported versions.</summary>

@@ -37,9 +37,9 @@ public sealed class MigrateCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(first.ExitCode, Is.EqualTo(0), first.Describe());
-            Assert.That(first.Output, Does.Contain("applied 1 pending migration(s)"));
+            Assert.That(first.Output, Does.Contain("applied 2 pending migration(s)"));
             Assert.That(first.Output, Does.Not.Contain("Now listening on"), "no server is started");
-            Assert.That(tablesAfterFirst, Is.SupersetOf(new[] { "Categories", "Products", "__EFMigrationsHistory" }));
+            Assert.That(tablesAfterFirst, Is.SupersetOf(new[] { "Categories", "Products", "IdempotencyRecords", "__EFMigrationsHistory" }));
             Assert.That(second.ExitCode, Is.EqualTo(0), second.Describe());
             Assert.That(second.Output, Does.Contain("applied 0 pending migration(s)"));
         });

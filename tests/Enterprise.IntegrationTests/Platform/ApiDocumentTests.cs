@@ -45,13 +45,13 @@ public sealed class ApiDocumentTests(DatabaseUnderTest database) : ApiFixture(da
     }
 
     [TestCase("/api/v1/products", "get", "200,400,401,429,500,503,504")]
-    [TestCase("/api/v1/products", "post", "201,400,401,403,409,413,415,429,500,503,504")]
+    [TestCase("/api/v1/products", "post", "201,400,401,403,409,413,415,422,429,500,503,504")]
     [TestCase("/api/v1/products/{id}", "get", "200,304,401,404,429,500,503,504")]
     [TestCase("/api/v1/products/{id}", "put", "200,400,401,403,404,409,412,413,415,429,500,503,504")]
     [TestCase("/api/v1/products/{id}", "delete", "204,401,403,404,409,412,429,500,503,504")]
-    [TestCase("/api/v1/products/{id}/stock-adjustments", "post", "200,400,401,403,404,409,412,413,415,429,500,503,504")]
+    [TestCase("/api/v1/products/{id}/stock-adjustments", "post", "200,400,401,403,404,409,412,413,415,422,429,500,503,504")]
     [TestCase("/api/v1/categories", "get", "200,400,401,429,500,503,504")]
-    [TestCase("/api/v1/categories", "post", "201,400,401,403,409,413,415,429,500,503,504")]
+    [TestCase("/api/v1/categories", "post", "201,400,401,403,409,413,415,422,429,500,503,504")]
     [TestCase("/api/v1/categories/{id}", "get", "200,401,404,429,500,503,504")]
     [TestCase("/api/v1/categories/{id}", "delete", "204,401,403,404,409,429,500,503,504")]
     public void Each_operation_documents_its_success_and_every_error_status_as_problem_json(string path, string method, string statuses)

@@ -1,5 +1,6 @@
 using Enterprise.Domain.Catalog;
 using Enterprise.Infrastructure.Catalog;
+using Enterprise.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -25,6 +26,9 @@ public sealed class SqlServerEnterpriseDbContext(DbContextOptions<SqlServerEnter
         modelBuilder.Entity<Product>().Property(product => product.Sku).UseCollation(BinaryCollation);
         modelBuilder.Entity<Product>().Property<string>(ProductNameFolding.NormalizedName).UseCollation(BinaryCollation);
         modelBuilder.Entity<Category>().Property(category => category.Slug).UseCollation(BinaryCollation);
+
+        // Idempotency keys are case-sensitive: "Order-1" and "order-1" are two keys, as on the other providers.
+        modelBuilder.Entity<IdempotencyRecord>().Property(record => record.Key).UseCollation(BinaryCollation);
 
         // The shared filter quotes the column the ANSI way; brackets work whatever the session's QUOTED_IDENTIFIER.
         modelBuilder.Entity<Category>().HasIndex(category => category.Slug).HasFilter("[DeletedAt] IS NULL");
