@@ -14,4 +14,7 @@ public static partial class CatalogContractMapper
     public static partial CategoryResponse ToResponse(this CategoryDto category);
 
     public static partial ProductDetails ToDetails(this ProductWriteRequest request);
+
+    [MapProperty(nameof(ProductListParameters.Q), nameof(ProductListSelection.Search))]
+    public static partial ProductListSelection ToSelection(this ProductListParameters parameters);
 }

@@ -1,7 +1,6 @@
 using Asp.Versioning;
 using Enterprise.Application.Catalog.Products;
 using Enterprise.Application.Common.Persistence;
-using Enterprise.Domain.Catalog;
 using Enterprise.WebApi.Http;
 using Enterprise.WebApi.Security;
 using Mediator;
@@ -18,38 +17,23 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
 {
     /// <summary>Lists products, filtered, sorted and paged; active ones unless <c>status</c> says otherwise.</summary>
     /// <remarks>The <c>Link</c> header names the <c>first</c>, <c>prev</c>, <c>next</c> and <c>last</c> pages of the same list.</remarks>
+    /// <param name="selection">Which products, and in what order.</param>
     /// <param name="page">1-based page number.</param>
     /// <param name="pageSize">Items per page, 1 to 100.</param>
-    /// <param name="categoryId">Only products in this category.</param>
-    /// <param name="q">Case-insensitive text in the name or SKU.</param>
-    /// <param name="minPrice">Only products whose price amount is at least this (in the product's own currency).</param>
-    /// <param name="maxPrice">Only products whose price amount is at most this (in the product's own currency).</param>
-    /// <param name="status">Only products in this status; active when not given.</param>
-    /// <param name="sort">Comma-separated fields (name, sku, price, stockQuantity, createdAt, updatedAt); prefix '-' for descending.</param>
     /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet]
     [ProducesResponseType<PageResponse<ProductResponse>>(StatusCodes.Status200OK, Json)]
     public async Task<ActionResult> List(
+        [FromQuery] ProductListParameters selection,
         [FromQuery] int page = 1,
         [FromQuery] int pageSize = Paging.DefaultPageSize,
-        [FromQuery] Guid? categoryId = null,
-        [FromQuery] string? q = null,
-        [FromQuery] decimal? minPrice = null,
-        [FromQuery] decimal? maxPrice = null,
-        [FromQuery] ProductStatus? status = null,
-        [FromQuery] string? sort = null,
         CancellationToken cancellationToken = default)
     {
         var query = new ListProductsQuery
         {
             Page = page,
             PageSize = pageSize,
-            CategoryId = categoryId,
-            Search = q,
-            MinPrice = minPrice,
-            MaxPrice = maxPrice,
-            Status = status,
-            Sort = sort,
+            Selection = selection.ToSelection(),
         };
         var result = await Sender.Send(query, cancellationToken);
         return FromResult(result, products => OffsetPage(products, CatalogContractMapper.ToResponse));

@@ -23,12 +23,14 @@ public static class JsonMergePatch
             if (value is null)
             {
                 result.Remove(name);
+                continue;
             }
-            else
+
+            // An object merged into an object is changed in place; anything else is a new node to put there.
+            var current = result[name];
+            var merged = Apply(current, value);
+            if (!ReferenceEquals(merged, current))
             {
-                var merged = Apply(result[name], value);
-                // A node belongs to one parent: detach the merged value before placing it.
-                merged?.Parent?.AsObject().Remove(name);
                 result[name] = merged;
             }
         }

@@ -46,7 +46,7 @@ public sealed class ListProductsValidatorTests
     [Test]
     public void A_search_of_the_maximum_length_passes()
     {
-        var query = new ListProductsQuery { Search = new string('s', ProductListing.SearchMaxLength) };
+        var query = new ListProductsQuery { Selection = new() { Search = new string('s', ProductListing.SearchMaxLength) } };
 
         Assert.That(_validator.Validate(query).Errors, Is.Empty);
     }
@@ -54,7 +54,7 @@ public sealed class ListProductsValidatorTests
     [Test]
     public void A_search_longer_than_the_maximum_fails_on_q_the_name_callers_send_it_as()
     {
-        var query = new ListProductsQuery { Search = new string('s', ProductListing.SearchMaxLength + 1) };
+        var query = new ListProductsQuery { Selection = new() { Search = new string('s', ProductListing.SearchMaxLength + 1) } };
 
         var failures = _validator.Validate(query).Errors;
 
@@ -66,13 +66,13 @@ public sealed class ListProductsValidatorTests
     [TestCase("StockQuantity,-updatedAt,createdAt")]
     public void An_allowed_sort_passes(string sort)
     {
-        Assert.That(_validator.Validate(new ListProductsQuery { Sort = sort }).Errors, Is.Empty);
+        Assert.That(_validator.Validate(new ListProductsQuery { Selection = new() { Sort = sort } }).Errors, Is.Empty);
     }
 
     [Test]
     public void An_unknown_sort_field_fails_on_sort_naming_the_allowed_fields()
     {
-        var failures = _validator.Validate(new ListProductsQuery { Sort = "colour" }).Errors;
+        var failures = _validator.Validate(new ListProductsQuery { Selection = new() { Sort = "colour" } }).Errors;
 
         Assert.That(failures, Has.Count.EqualTo(1));
         Assert.Multiple(() =>

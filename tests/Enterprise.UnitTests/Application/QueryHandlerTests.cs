@@ -90,7 +90,7 @@ public sealed class ListProductsHandlerTests
     public async Task The_query_becomes_criteria_with_a_trimmed_search_and_parsed_sort()
     {
         var categoryId = Guid.CreateVersion7();
-        var query = new ListProductsQuery { Page = 2, PageSize = 50, CategoryId = categoryId, Search = "  clean ", Sort = "-price,name" };
+        var query = new ListProductsQuery { Page = 2, PageSize = 50, Selection = new() { CategoryId = categoryId, Search = "  clean ", Sort = "-price,name" } };
 
         var result = await new ListProductsHandler(_queries.Object).Handle(query, CancellationToken.None);
 
@@ -115,7 +115,7 @@ public sealed class ListProductsHandlerTests
     [TestCase("   ")]
     public async Task A_blank_search_is_no_filter_and_no_sort_is_the_default_order(string? search)
     {
-        await new ListProductsHandler(_queries.Object).Handle(new ListProductsQuery { Search = search }, CancellationToken.None);
+        await new ListProductsHandler(_queries.Object).Handle(new ListProductsQuery { Selection = new() { Search = search } }, CancellationToken.None);
 
         Assert.That(_criteria, Is.Not.Null);
         Assert.Multiple(() =>
@@ -129,7 +129,7 @@ public sealed class ListProductsHandlerTests
     [Test]
     public async Task An_invalid_sort_is_rejected_without_querying()
     {
-        var result = await new ListProductsHandler(_queries.Object).Handle(new ListProductsQuery { Sort = "colour" }, CancellationToken.None);
+        var result = await new ListProductsHandler(_queries.Object).Handle(new ListProductsQuery { Selection = new() { Sort = "colour" } }, CancellationToken.None);
 
         Assert.That(result.Error!.Code, Is.EqualTo("Product.Sort.Invalid"));
         _queries.Verify(queries => queries.ListAsync(It.IsAny<ProductListCriteria>(), It.IsAny<CancellationToken>()), Times.Never);

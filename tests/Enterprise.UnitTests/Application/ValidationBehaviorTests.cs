@@ -151,7 +151,7 @@ public sealed class ValidationBehaviorTests
         var next = new NextStep<ListProductsQuery, Result<PagedResult<ProductDto>>>(
             () => throw new AssertionException("The handler must not run."));
 
-        var result = await behavior.Handle(new ListProductsQuery { PageSize = 0, Sort = "colour" }, next.Delegate, CancellationToken.None);
+        var result = await behavior.Handle(new ListProductsQuery { PageSize = 0, Selection = new() { Sort = "colour" } }, next.Delegate, CancellationToken.None);
 
         Assert.That(ErrorsOf(result.Error).Keys, Is.EquivalentTo(new[] { "pageSize", "sort" }));
     }

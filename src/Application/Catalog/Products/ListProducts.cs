@@ -1,29 +1,18 @@
 using Enterprise.Application.Common.Persistence;
-using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
 using FluentValidation;
 using Mediator;
 
 namespace Enterprise.Application.Catalog.Products;
 
-/// <summary>Products, filtered, sorted by an allow-listed <see cref="Sort"/> and offset-paged with the total count.</summary>
-public sealed record ListProductsQuery : IPagedQuery, IProductListQuery, IQuery<Result<PagedResult<ProductDto>>>
+/// <summary>Products, filtered, sorted by an allow-listed sort (<see cref="ProductListSelection.Sort"/>) and offset-paged with the total count.</summary>
+public sealed record ListProductsQuery : IPagedQuery, IQuery<Result<PagedResult<ProductDto>>>
 {
     public int Page { get; init; } = 1;
 
     public int PageSize { get; init; } = Paging.DefaultPageSize;
 
-    public Guid? CategoryId { get; init; }
-
-    public string? Search { get; init; }
-
-    public decimal? MinPrice { get; init; }
-
-    public decimal? MaxPrice { get; init; }
-
-    public ProductStatus? Status { get; init; }
-
-    public string? Sort { get; init; }
+    public ProductListSelection Selection { get; init; } = new();
 }
 
 internal sealed class ListProductsValidator : AbstractValidator<ListProductsQuery>
@@ -31,7 +20,8 @@ internal sealed class ListProductsValidator : AbstractValidator<ListProductsQuer
     public ListProductsValidator()
     {
         this.RuleForPaging();
-        this.RuleForProductListing();
+        // Fields are reported as callers name them (q, minPrice, ...), without a "selection." prefix.
+        RuleFor(query => query.Selection).SetValidator(new ProductListSelectionValidator()).OverridePropertyName(string.Empty);
     }
 }
 
@@ -40,13 +30,13 @@ internal sealed class ListProductsHandler(IProductQueries queries)
 {
     public async ValueTask<Result<PagedResult<ProductDto>>> Handle(ListProductsQuery query, CancellationToken cancellationToken)
     {
-        var sort = ProductSort.Parse(query.Sort);
+        var sort = ProductSort.Parse(query.Selection.Sort);
         if (!sort.IsSuccess)
         {
             return sort.Error;
         }
 
-        var criteria = new ProductListCriteria(query.Page, query.PageSize, query.ToFilter(), sort.Value);
+        var criteria = new ProductListCriteria(query.Page, query.PageSize, query.Selection.ToFilter(), sort.Value);
         return await queries.ListAsync(criteria, cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using Enterprise.Application.Common.Persistence;
-using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
 using FluentValidation;
 using Mediator;
@@ -11,23 +10,13 @@ namespace Enterprise.Application.Catalog.Products;
 /// the position an opaque <see cref="Cursor"/> names. Rows inserted or removed between two pages never make a page skip
 /// or repeat an item that was there all along, and deep pages cost no more than the first.
 /// </summary>
-public sealed record ListProductsByCursorQuery : IKeysetPagedQuery, IProductListQuery, IQuery<Result<CursorPage<ProductDto>>>
+public sealed record ListProductsByCursorQuery : IKeysetPagedQuery, IQuery<Result<CursorPage<ProductDto>>>
 {
     public int Limit { get; init; } = KeysetPaging.DefaultLimit;
 
     public string? Cursor { get; init; }
 
-    public Guid? CategoryId { get; init; }
-
-    public string? Search { get; init; }
-
-    public decimal? MinPrice { get; init; }
-
-    public decimal? MaxPrice { get; init; }
-
-    public ProductStatus? Status { get; init; }
-
-    public string? Sort { get; init; }
+    public ProductListSelection Selection { get; init; } = new();
 }
 
 internal sealed class ListProductsByCursorValidator : AbstractValidator<ListProductsByCursorQuery>
@@ -35,7 +24,8 @@ internal sealed class ListProductsByCursorValidator : AbstractValidator<ListProd
     public ListProductsByCursorValidator()
     {
         this.RuleForKeysetPaging();
-        this.RuleForProductListing();
+        // Fields are reported as callers name them (q, minPrice, ...), without a "selection." prefix.
+        RuleFor(query => query.Selection).SetValidator(new ProductListSelectionValidator()).OverridePropertyName(string.Empty);
     }
 }
 
@@ -44,13 +34,13 @@ internal sealed class ListProductsByCursorHandler(IProductQueries queries)
 {
     public async ValueTask<Result<CursorPage<ProductDto>>> Handle(ListProductsByCursorQuery query, CancellationToken cancellationToken)
     {
-        var sort = ProductSort.Parse(query.Sort);
+        var sort = ProductSort.Parse(query.Selection.Sort);
         if (!sort.IsSuccess)
         {
             return sort.Error;
         }
 
-        var filter = query.ToFilter();
+        var filter = query.Selection.ToFilter();
         var listIdentity = ProductListing.Identity(filter, sort.Value);
         ProductSortKey? after = null;
         if (query.Cursor is not null)

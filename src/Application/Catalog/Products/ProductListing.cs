@@ -7,25 +7,54 @@ using FluentValidation;
 
 namespace Enterprise.Application.Catalog.Products;
 
-/// <summary>What every product list query accepts, whatever its paging: the filters and the sort.</summary>
-public interface IProductListQuery
+/// <summary>Which products a list holds and in what order, as the caller asked, whatever the list's paging.</summary>
+public sealed record ProductListSelection
 {
-    Guid? CategoryId { get; }
+    public Guid? CategoryId { get; init; }
 
     /// <summary>Case-insensitive text in the name or SKU.</summary>
-    string? Search { get; }
+    public string? Search { get; init; }
 
     /// <summary>Inclusive lower bound of the price amount, in the product's own currency.</summary>
-    decimal? MinPrice { get; }
+    public decimal? MinPrice { get; init; }
 
     /// <summary>Inclusive upper bound of the price amount, in the product's own currency.</summary>
-    decimal? MaxPrice { get; }
+    public decimal? MaxPrice { get; init; }
 
     /// <summary>Which products; active ones when not given.</summary>
-    ProductStatus? Status { get; }
+    public ProductStatus? Status { get; init; }
 
     /// <summary>Comma-separated allow-listed fields, see <see cref="ProductSort"/>.</summary>
-    string? Sort { get; }
+    public string? Sort { get; init; }
+}
+
+/// <summary>The rules of a selection; names are those callers send (query parameters), since the messages are shown to them.</summary>
+internal sealed class ProductListSelectionValidator : AbstractValidator<ProductListSelection>
+{
+    private static readonly string PriceBoundMessage =
+        $"A price bound is an amount from 0 to {Money.MaxAmount.ToString(CultureInfo.InvariantCulture)} with at most {Money.MaxDecimalPlaces} decimal places.";
+
+    public ProductListSelectionValidator()
+    {
+        RuleFor(selection => selection.Search).MaximumLength(ProductListing.SearchMaxLength).OverridePropertyName("q");
+        // No stored name or SKU holds a control character, and PostgreSQL cannot take NUL in a parameter (500).
+        RuleFor(selection => selection.Search)
+            .Must(search => !ControlCharacters.In(search)).WithMessage("The search text must not contain control characters.")
+            .OverridePropertyName("q");
+        RuleFor(selection => selection.MinPrice).Must(BeAPrice).When(selection => selection.MinPrice is not null)
+            .WithMessage(PriceBoundMessage).OverridePropertyName("minPrice");
+        RuleFor(selection => selection.MaxPrice).Must(BeAPrice).When(selection => selection.MaxPrice is not null)
+            .WithMessage(PriceBoundMessage).OverridePropertyName("maxPrice");
+        RuleFor(selection => selection.MaxPrice)
+            .GreaterThanOrEqualTo(selection => selection.MinPrice).When(selection => selection.MinPrice is not null && selection.MaxPrice is not null)
+            .WithMessage("maxPrice must not be below minPrice.").OverridePropertyName("maxPrice");
+        RuleFor(selection => selection.Status).IsInEnum().OverridePropertyName("status");
+        RuleFor(selection => selection.Sort).SatisfiesDomainRule(ProductSort.Parse);
+    }
+
+    // Bounds are held to what a price can be, so the SQLite column's scaled integers compare them exactly.
+    private static bool BeAPrice(decimal? price) =>
+        price is >= 0 and <= Money.MaxAmount && decimal.Round(price.Value, Money.MaxDecimalPlaces) == price;
 }
 
 /// <summary>The filter and sort rules and conversions shared by the product list queries.</summary>
@@ -33,39 +62,15 @@ public static class ProductListing
 {
     public const int SearchMaxLength = 100;
 
-    private static readonly string PriceBoundMessage =
-        $"A price bound is an amount from 0 to {Money.MaxAmount.ToString(CultureInfo.InvariantCulture)} with at most {Money.MaxDecimalPlaces} decimal places.";
-
-    /// <summary>Names are those callers send (query parameters), since the messages are shown to them.</summary>
-    public static void RuleForProductListing<TQuery>(this AbstractValidator<TQuery> validator)
-        where TQuery : IProductListQuery
+    public static ProductFilter ToFilter(this ProductListSelection selection)
     {
-        ArgumentNullException.ThrowIfNull(validator);
-        validator.RuleFor(query => query.Search).MaximumLength(SearchMaxLength).OverridePropertyName("q");
-        // No stored name or SKU holds a control character, and PostgreSQL cannot take NUL in a parameter (500).
-        validator.RuleFor(query => query.Search)
-            .Must(search => !ControlCharacters.In(search)).WithMessage("The search text must not contain control characters.")
-            .OverridePropertyName("q");
-        validator.RuleFor(query => query.MinPrice).Must(BeAPrice).When(query => query.MinPrice is not null)
-            .WithMessage(PriceBoundMessage).OverridePropertyName("minPrice");
-        validator.RuleFor(query => query.MaxPrice).Must(BeAPrice).When(query => query.MaxPrice is not null)
-            .WithMessage(PriceBoundMessage).OverridePropertyName("maxPrice");
-        validator.RuleFor(query => query.MaxPrice)
-            .GreaterThanOrEqualTo(query => query.MinPrice).When(query => query.MinPrice is not null && query.MaxPrice is not null)
-            .WithMessage("maxPrice must not be below minPrice.").OverridePropertyName("maxPrice");
-        validator.RuleFor(query => query.Status).IsInEnum().OverridePropertyName("status");
-        validator.RuleFor(query => query.Sort).SatisfiesDomainRule(ProductSort.Parse);
-    }
-
-    public static ProductFilter ToFilter(this IProductListQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(selection);
         return new ProductFilter(
-            query.CategoryId,
-            string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim(),
-            query.MinPrice,
-            query.MaxPrice,
-            query.Status ?? ProductStatus.Active);
+            selection.CategoryId,
+            string.IsNullOrWhiteSpace(selection.Search) ? null : selection.Search.Trim(),
+            selection.MinPrice,
+            selection.MaxPrice,
+            selection.Status ?? ProductStatus.Active);
     }
 
     /// <summary>A canonical text of the list a filter and sort select, equal exactly when the lists are: a cursor's list identity.</summary>
@@ -85,8 +90,4 @@ public static class ProductListing
         ];
         return JsonSerializer.Serialize(parts);
     }
-
-    // Bounds are held to what a price can be, so the SQLite column's scaled integers compare them exactly.
-    private static bool BeAPrice(decimal? price) =>
-        price is >= 0 and <= Money.MaxAmount && decimal.Round(price.Value, Money.MaxDecimalPlaces) == price;
 }

@@ -4,7 +4,6 @@ using Asp.Versioning;
 using Enterprise.Application.Catalog.Products;
 using Enterprise.Application.Common.Concurrency;
 using Enterprise.Application.Common.Persistence;
-using Enterprise.Domain.Catalog;
 using Enterprise.WebApi.Http;
 using Enterprise.WebApi.Security;
 using Mediator;
@@ -29,38 +28,23 @@ public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jso
     /// While more products follow, the <c>Link</c> header has a <c>rel="next"</c> URL: follow it as given. Products
     /// added or removed between two requests never make a page skip or repeat a product that was there all along.
     /// </remarks>
+    /// <param name="selection">Which products, and in what order.</param>
     /// <param name="limit">Items per page, 1 to 100.</param>
     /// <param name="cursor">The opaque position from a previous page's next link; omit for the first page.</param>
-    /// <param name="categoryId">Only products in this category.</param>
-    /// <param name="q">Case-insensitive text in the name or SKU.</param>
-    /// <param name="minPrice">Only products whose price amount is at least this (in the product's own currency).</param>
-    /// <param name="maxPrice">Only products whose price amount is at most this (in the product's own currency).</param>
-    /// <param name="status">Only products in this status; active when not given.</param>
-    /// <param name="sort">Comma-separated fields (name, sku, price, stockQuantity, createdAt, updatedAt); prefix '-' for descending.</param>
     /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet]
     [ProducesResponseType<ItemsResponse<ProductResponse>>(StatusCodes.Status200OK, Json)]
     public async Task<ActionResult> List(
+        [FromQuery] ProductListParameters selection,
         [FromQuery] int limit = KeysetPaging.DefaultLimit,
         [FromQuery] string? cursor = null,
-        [FromQuery] Guid? categoryId = null,
-        [FromQuery] string? q = null,
-        [FromQuery] decimal? minPrice = null,
-        [FromQuery] decimal? maxPrice = null,
-        [FromQuery] ProductStatus? status = null,
-        [FromQuery] string? sort = null,
         CancellationToken cancellationToken = default)
     {
         var query = new ListProductsByCursorQuery
         {
             Limit = limit,
             Cursor = cursor,
-            CategoryId = categoryId,
-            Search = q,
-            MinPrice = minPrice,
-            MaxPrice = maxPrice,
-            Status = status,
-            Sort = sort,
+            Selection = selection.ToSelection(),
         };
         var result = await Sender.Send(query, cancellationToken);
         return FromResult(result, products => CursorPage(products, ProductContractMapper.ToResponse));
@@ -139,19 +123,18 @@ public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jso
 
         var document = JsonSerializer.SerializeToNode(current.Value.ToWriteRequest(), jsonOptions.Value.JsonSerializerOptions);
         var patched = JsonMergePatch.Apply(document, patch);
-        ProductWriteRequest? request;
+        ProductWriteRequest request;
         try
         {
-            request = patched.Deserialize<ProductWriteRequest>(jsonOptions.Value.JsonSerializerOptions);
+            // An object patch over an object document is an object, which never reads as null.
+            request = patched.Deserialize<ProductWriteRequest>(jsonOptions.Value.JsonSerializerOptions)!;
         }
         catch (JsonException exception)
         {
             return InvalidRequestResponse.ForJsonError(ControllerContext, exception);
         }
 
-        return request is null
-            ? InvalidRequestResponse.ForJsonError(ControllerContext, new JsonException("The patched document is null.", "$", null, null))
-            : await ReplaceAsync(id, request, [baseVersion], cancellationToken);
+        return await ReplaceAsync(id, request, [baseVersion], cancellationToken);
     }
 
     /// <summary>Archives a product: it leaves lists and lookups (404 from then on).</summary>
