@@ -48,7 +48,9 @@ public sealed class StartupTests
     [TestCase("ApiVersioning__Deprecations__1__Date", "01/12/2026", "ApiVersioning:Deprecations:1:Date (environment ApiVersioning__Deprecations__1__Date) is '01/12/2026'; expected a date such as 2026-12-01")]
     [TestCase("ApiVersioning__Deprecations__1__Link", "docs/versioning.md", "ApiVersioning:Deprecations:1:Link (environment ApiVersioning__Deprecations__1__Link) is 'docs/versioning.md'; expected an absolute http(s) URL or a root-relative path")]
     [TestCase("ApiVersioning__Deprecations__one__Date", "2026-12-01", "ApiVersioning:Deprecations:one (environment ApiVersioning__Deprecations__one) names 'one', which is not an API version")]
-    public async Task Invalid_deprecation_settings_stop_the_start_with_one_clear_message(string variable, string value, string message)
+    [TestCase("Idempotency__Expiry", "00:00:00", "Idempotency:Expiry (environment Idempotency__Expiry) is 00:00:00; it must be a positive duration")]
+    [TestCase("Idempotency__InProgressLease", "00:00:20", "Idempotency:InProgressLease (environment Idempotency__InProgressLease) must be longer than RequestTimeouts:Default")]
+    public async Task An_invalid_setting_stops_the_start_with_one_clear_message(string variable, string value, string message)
     {
         using var app = ApplicationProcess.Start(Environment("Production", new() { [variable] = value }));
 
