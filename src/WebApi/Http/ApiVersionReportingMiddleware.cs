@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Asp.Versioning;
 
 namespace Enterprise.WebApi.Http;
@@ -10,15 +11,15 @@ namespace Enterprise.WebApi.Http;
 /// </summary>
 public sealed class ApiVersionReportingMiddleware(RequestDelegate next, IReportApiVersions reporter)
 {
+    /// <summary>What each endpoint reports never changes, so it is worked out once per endpoint rather than per request.</summary>
+    private readonly ConcurrentDictionary<ApiVersionMetadata, ApiVersionModel> _reportedByEndpoint = new();
+
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.GetEndpoint()?.Metadata.GetMetadata<ApiVersionMetadata>() is { IsApiVersionNeutral: false } metadata)
         {
-            var versions = metadata.Map(ApiVersionMapping.Explicit | ApiVersionMapping.Implicit);
-            // Asp.Versioning lists a deprecated version only under api-deprecated-versions; it is still served until
-            // its sunset, so api-supported-versions names it too and a client can tell "deprecated" from "gone".
-            var reported = new ApiVersionModel(versions.ImplementedApiVersions, versions.DeprecatedApiVersions);
+            var reported = _reportedByEndpoint.GetOrAdd(metadata, Reported);
             context.Response.OnStarting(() =>
             {
                 reporter.Report(context.Response, reported);
@@ -27,5 +28,15 @@ public sealed class ApiVersionReportingMiddleware(RequestDelegate next, IReportA
         }
 
         return next(context);
+    }
+
+    /// <summary>
+    /// Asp.Versioning lists a deprecated version only under api-deprecated-versions; it is still served until its
+    /// sunset, so api-supported-versions names it too and a client can tell "deprecated" from "gone".
+    /// </summary>
+    private static ApiVersionModel Reported(ApiVersionMetadata metadata)
+    {
+        var versions = metadata.Map(ApiVersionMapping.Explicit | ApiVersionMapping.Implicit);
+        return new ApiVersionModel(versions.ImplementedApiVersions, versions.DeprecatedApiVersions);
     }
 }

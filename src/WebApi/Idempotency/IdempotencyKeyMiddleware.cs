@@ -107,12 +107,14 @@ internal sealed partial class IdempotencyKeyMiddleware(RequestDelegate next, ILo
         using var buffer = new MemoryStream();
         response.Body = buffer;
         var settled = false;
+        byte[] body;
         try
         {
             await next(context);
+            body = buffer.ToArray();
             if (response.StatusCode < StatusCodes.Status500InternalServerError)
             {
-                await StoreAsync(store, lease, new StoredResponse(response.StatusCode, HeadersSetByEndpoint(response.Headers, headersBefore), buffer.ToArray()));
+                await StoreAsync(store, lease, new StoredResponse(response.StatusCode, HeadersSetByEndpoint(response.Headers, headersBefore), body));
                 settled = true;
             }
         }
@@ -125,7 +127,7 @@ internal sealed partial class IdempotencyKeyMiddleware(RequestDelegate next, ILo
             }
         }
 
-        await WriteBodyAsync(response, buffer.ToArray(), context.RequestAborted);
+        await WriteBodyAsync(response, body, context.RequestAborted);
     }
 
     /// <summary>
