@@ -31,52 +31,52 @@ internal sealed class ProductQueries(EnterpriseDbContext dbContext) : IProductQu
             .ProjectToDto()
             .SingleOrDefaultAsync(cancellationToken);
 
-    public async Task<PagedResult<ProductDto>> ListAsync(ProductListCriteria criteria, CancellationToken cancellationToken)
+    public async Task<PagedResult<ProductDto>> ListAsync(ProductListDefinition list, int page, int pageSize, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(criteria);
-        var products = Filtered(criteria.Filter);
+        ArgumentNullException.ThrowIfNull(list);
+        var products = Filtered(list);
         var totalCount = await products.CountAsync(cancellationToken);
         var items = await products
-            .OrderBy(Order(criteria.Sort))
-            .Skip((criteria.Page - 1) * criteria.PageSize)
-            .Take(criteria.PageSize)
+            .OrderBy(Order(list.Sort))
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
             .ProjectToDto()
             .ToListAsync(cancellationToken);
-        return new PagedResult<ProductDto>(items, criteria.Page, criteria.PageSize, totalCount);
+        return new PagedResult<ProductDto>(items, page, pageSize, totalCount);
     }
 
-    public async Task<KeysetSlice<ProductDto>> SeekAsync(ProductSeekCriteria criteria, CancellationToken cancellationToken)
+    public async Task<KeysetSlice<ProductDto>> SeekAsync(ProductListDefinition list, int limit, ProductListPosition? after, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(criteria);
-        var order = Order(criteria.Sort);
-        var products = Filtered(criteria.Filter);
-        if (criteria.After is { } after)
+        ArgumentNullException.ThrowIfNull(list);
+        var order = Order(list.Sort);
+        var products = Filtered(list);
+        if (after is not null)
         {
-            products = products.After(order, [.. after.Values, after.Id]);
+            products = products.After(order, after.Values);
         }
 
-        return await products.OrderBy(order).ProjectToDto().ReadSliceAsync(criteria.Limit, cancellationToken);
+        return await products.OrderBy(order).ProjectToDto().ReadSliceAsync(limit, cancellationToken);
     }
 
-    private IQueryable<Product> Filtered(ProductFilter filter)
+    private IQueryable<Product> Filtered(ProductListDefinition list)
     {
-        var products = dbContext.Products.AsNoTracking().Where(product => product.Status == filter.Status);
-        if (filter.CategoryId is { } categoryId)
+        var products = dbContext.Products.AsNoTracking().Where(product => product.Status == list.Status);
+        if (list.CategoryId is { } categoryId)
         {
             products = products.Where(product => product.CategoryId == categoryId);
         }
 
-        if (filter.MinPrice is { } minPrice)
+        if (list.MinPrice is { } minPrice)
         {
             products = products.Where(product => product.Price.Amount >= minPrice);
         }
 
-        if (filter.MaxPrice is { } maxPrice)
+        if (list.MaxPrice is { } maxPrice)
         {
             products = products.Where(product => product.Price.Amount <= maxPrice);
         }
 
-        if (filter.Search is { } search)
+        if (list.Search is { } search)
         {
             // Both sides are folded in .NET (SKUs are stored upper-case), so the match ignores case for
             // every script on every provider, whatever its LIKE does with case.

@@ -7,8 +7,20 @@ using FluentValidation.Results;
 namespace Enterprise.UnitTests.Application;
 
 /// <summary>The product field rules, run through each command that carries <see cref="ProductDetails"/>.</summary>
-public abstract class ProductDetailsValidatorTests
+[TestFixtureSource(nameof(DetailsCommands))]
+public sealed class ProductDetailsValidatorTests(Func<ProductDetails, IProductDetailsCommand> command)
 {
+    private readonly ProductDetailsValidator _validator = new();
+
+    public static IEnumerable<TestFixtureData> DetailsCommands()
+    {
+        yield return new TestFixtureData(new Func<ProductDetails, IProductDetailsCommand>(details => new CreateProductCommand { Details = details }))
+            .SetArgDisplayNames(nameof(CreateProductCommand));
+        yield return new TestFixtureData(new Func<ProductDetails, IProductDetailsCommand>(
+                details => new ReplaceProductCommand { ProductId = Guid.CreateVersion7(), Details = details }))
+            .SetArgDisplayNames(nameof(ReplaceProductCommand));
+    }
+
     [Test]
     public void Valid_details_pass()
     {
@@ -54,17 +66,5 @@ public abstract class ProductDetailsValidatorTests
         Assert.That(failures.Select(failure => failure.ErrorCode), Is.EqualTo(new[] { ProductErrors.SkuFormat.Code }));
     }
 
-    private protected abstract IReadOnlyList<ValidationFailure> Validate(ProductDetails details);
-}
-
-public sealed class CreateProductValidatorTests : ProductDetailsValidatorTests
-{
-    private protected override IReadOnlyList<ValidationFailure> Validate(ProductDetails details) =>
-        new CreateProductValidator().Validate(new CreateProductCommand { Details = details }).Errors;
-}
-
-public sealed class ReplaceProductValidatorTests : ProductDetailsValidatorTests
-{
-    private protected override IReadOnlyList<ValidationFailure> Validate(ProductDetails details) =>
-        new ReplaceProductValidator().Validate(new ReplaceProductCommand { ProductId = Guid.CreateVersion7(), Details = details }).Errors;
+    private List<ValidationFailure> Validate(ProductDetails details) => _validator.Validate(command(details)).Errors;
 }

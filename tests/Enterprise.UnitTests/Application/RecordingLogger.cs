@@ -2,8 +2,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Enterprise.UnitTests.Application;
 
-internal sealed record LogRecord(LogLevel Level, string Message, Exception? Exception, IReadOnlyList<KeyValuePair<string, object?>> Properties);
-
 /// <summary>Keeps every event written to it, rendered, with its structured properties.</summary>
 internal sealed class RecordingLogger<T> : ILogger<T>
 {

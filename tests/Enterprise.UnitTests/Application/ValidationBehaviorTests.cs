@@ -147,7 +147,7 @@ public sealed class ValidationBehaviorTests
     [Test]
     public async Task A_list_query_reports_paging_under_camel_case_keys()
     {
-        var behavior = new ValidationBehavior<ListProductsQuery, Result<PagedResult<ProductDto>>>([new ListProductsValidator()]);
+        var behavior = new ValidationBehavior<ListProductsQuery, Result<PagedResult<ProductDto>>>([new ListProductsValidator(), new ProductListSelectionValidator()]);
         var next = new NextStep<ListProductsQuery, Result<PagedResult<ProductDto>>>(
             () => throw new AssertionException("The handler must not run."));
 
@@ -158,7 +158,7 @@ public sealed class ValidationBehaviorTests
 
     private static async Task<Result<ProductDto>> CreateProduct(ProductDetails details, NextStep<CreateProductCommand, Result<ProductDto>> next)
     {
-        var behavior = new ValidationBehavior<CreateProductCommand, Result<ProductDto>>([new CreateProductValidator()]);
+        var behavior = new ValidationBehavior<CreateProductCommand, Result<ProductDto>>([new ProductDetailsValidator()]);
         return await behavior.Handle(new CreateProductCommand { Details = details }, next.Delegate, CancellationToken.None);
     }
 

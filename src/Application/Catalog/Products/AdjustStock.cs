@@ -36,17 +36,13 @@ internal sealed class AdjustStockHandler(IProductRepository products, TimeProvid
 {
     public async ValueTask<Result<ProductDto>> Handle(AdjustStockCommand command, CancellationToken cancellationToken)
     {
-        var product = await products.FindActiveAsync(command.ProductId, cancellationToken);
-        if (product is null)
+        var found = await products.FindActiveForWriteAsync(command.ProductId, command.ExpectedVersions, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return ProductErrors.NotFound(command.ProductId);
+            return found.Error;
         }
 
-        if (VersionPrecondition.Check(product, command.ExpectedVersions) is { } stale)
-        {
-            return stale;
-        }
-
+        var product = found.Value;
         var adjusted = product.AdjustStock(command.Quantity, command.Reason, clock.GetUtcNow());
         return adjusted.IsSuccess ? product.ToDto() : adjusted.Error;
     }

@@ -1,7 +1,6 @@
 using Enterprise.Application.Common.Auditing;
 using Enterprise.Application.Common.Concurrency;
 using Enterprise.Application.Common.Security;
-using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
 using Mediator;
 
@@ -25,17 +24,13 @@ internal sealed class ArchiveProductHandler(IProductRepository products, TimePro
 {
     public async ValueTask<Result<ProductDto>> Handle(ArchiveProductCommand command, CancellationToken cancellationToken)
     {
-        var product = await products.FindActiveAsync(command.ProductId, cancellationToken);
-        if (product is null)
+        var found = await products.FindActiveForWriteAsync(command.ProductId, command.ExpectedVersions, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return ProductErrors.NotFound(command.ProductId);
+            return found.Error;
         }
 
-        if (VersionPrecondition.Check(product, command.ExpectedVersions) is { } stale)
-        {
-            return stale;
-        }
-
+        var product = found.Value;
         product.Archive(clock.GetUtcNow());
         return product.ToDto();
     }

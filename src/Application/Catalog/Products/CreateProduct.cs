@@ -2,21 +2,14 @@ using Enterprise.Application.Catalog.Categories;
 using Enterprise.Application.Common.Security;
 using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
-using FluentValidation;
 using Mediator;
 
 namespace Enterprise.Application.Catalog.Products;
 
 [RequiresScope(CatalogPermissions.WriteScope)]
-public sealed record CreateProductCommand : ICommand<Result<ProductDto>>
+public sealed record CreateProductCommand : ICommand<Result<ProductDto>>, IProductDetailsCommand
 {
     public required ProductDetails Details { get; init; }
-}
-
-internal sealed class CreateProductValidator : AbstractValidator<CreateProductCommand>
-{
-    public CreateProductValidator() =>
-        RuleFor(command => command.Details).SetValidator(new ProductDetailsValidator()).OverridePropertyName(string.Empty);
 }
 
 internal sealed class CreateProductHandler(

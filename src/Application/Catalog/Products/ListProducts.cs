@@ -6,7 +6,7 @@ using Mediator;
 namespace Enterprise.Application.Catalog.Products;
 
 /// <summary>Products, filtered, sorted by an allow-listed sort (<see cref="ProductListSelection.Sort"/>) and offset-paged with the total count.</summary>
-public sealed record ListProductsQuery : IPagedQuery, IQuery<Result<PagedResult<ProductDto>>>
+public sealed record ListProductsQuery : IPagedQuery, IProductListQuery, IQuery<Result<PagedResult<ProductDto>>>
 {
     public int Page { get; init; } = 1;
 
@@ -17,12 +17,7 @@ public sealed record ListProductsQuery : IPagedQuery, IQuery<Result<PagedResult<
 
 internal sealed class ListProductsValidator : AbstractValidator<ListProductsQuery>
 {
-    public ListProductsValidator()
-    {
-        this.RuleForPaging();
-        // Fields are reported as callers name them (q, minPrice, ...), without a "selection." prefix.
-        RuleFor(query => query.Selection).SetValidator(new ProductListSelectionValidator()).OverridePropertyName(string.Empty);
-    }
+    public ListProductsValidator() => this.RuleForPaging();
 }
 
 internal sealed class ListProductsHandler(IProductQueries queries)
@@ -30,13 +25,7 @@ internal sealed class ListProductsHandler(IProductQueries queries)
 {
     public async ValueTask<Result<PagedResult<ProductDto>>> Handle(ListProductsQuery query, CancellationToken cancellationToken)
     {
-        var sort = ProductSort.Parse(query.Selection.Sort);
-        if (!sort.IsSuccess)
-        {
-            return sort.Error;
-        }
-
-        var criteria = new ProductListCriteria(query.Page, query.PageSize, query.Selection.ToFilter(), sort.Value);
-        return await queries.ListAsync(criteria, cancellationToken);
+        var list = ProductListDefinition.From(query.Selection);
+        return list.IsSuccess ? await queries.ListAsync(list.Value, query.Page, query.PageSize, cancellationToken) : list.Error;
     }
 }

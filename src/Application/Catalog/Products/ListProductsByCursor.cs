@@ -10,7 +10,7 @@ namespace Enterprise.Application.Catalog.Products;
 /// the position an opaque <see cref="Cursor"/> names. Rows inserted or removed between two pages never make a page skip
 /// or repeat an item that was there all along, and deep pages cost no more than the first.
 /// </summary>
-public sealed record ListProductsByCursorQuery : IKeysetPagedQuery, IQuery<Result<CursorPage<ProductDto>>>
+public sealed record ListProductsByCursorQuery : IKeysetPagedQuery, IProductListQuery, IQuery<Result<CursorPage<ProductDto>>>
 {
     public int Limit { get; init; } = KeysetPaging.DefaultLimit;
 
@@ -21,12 +21,7 @@ public sealed record ListProductsByCursorQuery : IKeysetPagedQuery, IQuery<Resul
 
 internal sealed class ListProductsByCursorValidator : AbstractValidator<ListProductsByCursorQuery>
 {
-    public ListProductsByCursorValidator()
-    {
-        this.RuleForKeysetPaging();
-        // Fields are reported as callers name them (q, minPrice, ...), without a "selection." prefix.
-        RuleFor(query => query.Selection).SetValidator(new ProductListSelectionValidator()).OverridePropertyName(string.Empty);
-    }
+    public ListProductsByCursorValidator() => this.RuleForKeysetPaging();
 }
 
 internal sealed class ListProductsByCursorHandler(IProductQueries queries)
@@ -34,30 +29,27 @@ internal sealed class ListProductsByCursorHandler(IProductQueries queries)
 {
     public async ValueTask<Result<CursorPage<ProductDto>>> Handle(ListProductsByCursorQuery query, CancellationToken cancellationToken)
     {
-        var sort = ProductSort.Parse(query.Selection.Sort);
-        if (!sort.IsSuccess)
+        var defined = ProductListDefinition.From(query.Selection);
+        if (!defined.IsSuccess)
         {
-            return sort.Error;
+            return defined.Error;
         }
 
-        var filter = query.Selection.ToFilter();
-        var listIdentity = ProductListing.Identity(filter, sort.Value);
-        ProductSortKey? after = null;
+        var list = defined.Value;
+        ProductListPosition? after = null;
         if (query.Cursor is not null)
         {
-            var position = PageCursor.Read(query.Cursor, listIdentity, ProductSort.KeyTypes(sort.Value));
+            var position = PageCursor.Read(query.Cursor, list.Identity, list.PositionTypes);
             if (!position.IsSuccess)
             {
                 return position.Error;
             }
 
-            after = ProductSort.KeyFromPosition(position.Value);
+            after = new ProductListPosition(position.Value);
         }
 
-        var slice = await queries.SeekAsync(new ProductSeekCriteria(query.Limit, filter, sort.Value, after), cancellationToken);
-        var nextCursor = slice.HasMore
-            ? PageCursor.Create(listIdentity, ProductSort.PositionOf(slice.Items[^1], sort.Value))
-            : null;
+        var slice = await queries.SeekAsync(list, query.Limit, after, cancellationToken);
+        var nextCursor = slice.HasMore ? PageCursor.Create(list.Identity, list.PositionOf(slice.Items[^1]).Values) : null;
         return new CursorPage<ProductDto>(slice.Items, nextCursor);
     }
 }

@@ -2,18 +2,6 @@ using Enterprise.Domain.Common;
 
 namespace Enterprise.Application.Catalog.Products;
 
-public enum ProductSortField
-{
-    Name,
-    Sku,
-    Price,
-    StockQuantity,
-    CreatedAt,
-    UpdatedAt,
-}
-
-public sealed record ProductSortTerm(ProductSortField Field, bool Descending);
-
 /// <summary>
 /// Parses <c>sort=name,-price</c>: a comma-separated allow-list of fields, each optionally prefixed with
 /// <c>-</c> for descending. Results are always finally ordered by id so pages are stable.
@@ -68,44 +56,6 @@ public static class ProductSort
         }
 
         return terms;
-    }
-
-    /// <summary>The types of a keyset position in <paramref name="sort"/>: each sort field's, then the id's.</summary>
-    public static IReadOnlyList<Type> KeyTypes(IReadOnlyList<ProductSortTerm> sort)
-    {
-        ArgumentNullException.ThrowIfNull(sort);
-        return [.. sort.Select(term => term.Field switch
-        {
-            ProductSortField.Name or ProductSortField.Sku => typeof(string),
-            ProductSortField.Price => typeof(decimal),
-            ProductSortField.StockQuantity => typeof(int),
-            ProductSortField.CreatedAt or ProductSortField.UpdatedAt => typeof(DateTime),
-            _ => throw new ArgumentOutOfRangeException(nameof(sort), term.Field, "Unsupported sort field."),
-        }), typeof(Guid)];
-    }
-
-    /// <summary>Where <paramref name="product"/> stands in a list sorted by <paramref name="sort"/>: its sort values, then its id.</summary>
-    public static IReadOnlyList<object> PositionOf(ProductDto product, IReadOnlyList<ProductSortTerm> sort)
-    {
-        ArgumentNullException.ThrowIfNull(product);
-        ArgumentNullException.ThrowIfNull(sort);
-        return [.. sort.Select(term => term.Field switch
-        {
-            ProductSortField.Name => (object)product.Name,
-            ProductSortField.Sku => product.Sku,
-            ProductSortField.Price => product.Price,
-            ProductSortField.StockQuantity => product.StockQuantity,
-            ProductSortField.CreatedAt => product.CreatedAt,
-            ProductSortField.UpdatedAt => product.UpdatedAt,
-            _ => throw new ArgumentOutOfRangeException(nameof(sort), term.Field, "Unsupported sort field."),
-        }), product.Id];
-    }
-
-    /// <summary>The sort key of a position read from a cursor (<see cref="KeyTypes"/>).</summary>
-    public static ProductSortKey KeyFromPosition(IReadOnlyList<object> position)
-    {
-        ArgumentNullException.ThrowIfNull(position);
-        return new ProductSortKey([.. position.Take(position.Count - 1)], (Guid)position[^1]);
     }
 
     private static Error Invalid(string description) =>

@@ -4,14 +4,13 @@ using Enterprise.Application.Common.Concurrency;
 using Enterprise.Application.Common.Security;
 using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
-using FluentValidation;
 using Mediator;
 
 namespace Enterprise.Application.Catalog.Products;
 
 /// <summary>Replaces everything a caller controls on an active product (PUT).</summary>
 [RequiresScope(CatalogPermissions.WriteScope)]
-public sealed record ReplaceProductCommand : ICommand<Result<ProductDto>>, IHasResourceId, IConditionalWrite
+public sealed record ReplaceProductCommand : ICommand<Result<ProductDto>>, IProductDetailsCommand, IHasResourceId, IConditionalWrite
 {
     public required Guid ProductId { get; init; }
 
@@ -23,12 +22,6 @@ public sealed record ReplaceProductCommand : ICommand<Result<ProductDto>>, IHasR
     Guid IHasResourceId.ResourceId => ProductId;
 }
 
-internal sealed class ReplaceProductValidator : AbstractValidator<ReplaceProductCommand>
-{
-    public ReplaceProductValidator() =>
-        RuleFor(command => command.Details).SetValidator(new ProductDetailsValidator()).OverridePropertyName(string.Empty);
-}
-
 internal sealed class ReplaceProductHandler(
     IProductRepository products,
     ICategoryRepository categories,
@@ -36,17 +29,13 @@ internal sealed class ReplaceProductHandler(
 {
     public async ValueTask<Result<ProductDto>> Handle(ReplaceProductCommand command, CancellationToken cancellationToken)
     {
-        var product = await products.FindActiveAsync(command.ProductId, cancellationToken);
-        if (product is null)
+        var found = await products.FindActiveForWriteAsync(command.ProductId, command.ExpectedVersions, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return ProductErrors.NotFound(command.ProductId);
+            return found.Error;
         }
 
-        if (VersionPrecondition.Check(product, command.ExpectedVersions) is { } stale)
-        {
-            return stale;
-        }
-
+        var product = found.Value;
         var replaced = product.Replace(command.Details, clock.GetUtcNow());
         if (!replaced.IsSuccess)
         {

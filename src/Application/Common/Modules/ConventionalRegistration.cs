@@ -1,20 +1,34 @@
 using FluentValidation;
+using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Enterprise.Application.Common.Modules;
 
 public static class ConventionalRegistration
 {
-    /// <summary>Registers every FluentValidation validator in the module's namespace (and below).</summary>
+    /// <summary>
+    /// Registers every FluentValidation validator in the module's namespace (and below) for the messages it checks. A
+    /// validator of an interface (a shape several messages share) serves each of the module's messages that has it.
+    /// </summary>
     public static IServiceCollection AddModuleValidators(this IServiceCollection services, IModule module)
     {
         ArgumentNullException.ThrowIfNull(module);
+        var assembly = module.GetType().Assembly;
+        var messages = assembly.GetTypes().Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IMessage))).ToArray();
         return services.Scan(scan => scan
-            .FromAssemblies(module.GetType().Assembly)
+            .FromAssemblies(assembly)
             .AddClasses(classes => classes.AssignableTo(typeof(IValidator<>)).InNamespaceOf(module.GetType()), publicOnly: false)
-            .AsImplementedInterfaces()
+            .As(validator => ValidatorServices(validator, messages))
             .WithSingletonLifetime());
     }
+
+    // The container does not resolve IValidator<in T> by variance, so a shape's validator is registered per message.
+    private static IEnumerable<Type> ValidatorServices(Type validator, Type[] messages) =>
+        validator.GetInterfaces()
+            .Where(service => service.IsGenericType && service.GetGenericTypeDefinition() == typeof(IValidator<>))
+            .SelectMany(service => service.GenericTypeArguments[0] is { IsInterface: true } shape
+                ? messages.Where(message => message.IsAssignableTo(shape)).Select(message => typeof(IValidator<>).MakeGenericType(message))
+                : [service]);
 
     /// <summary>
     /// Registers the module's persistence adapters by naming convention: each class in the module's
