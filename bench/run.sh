@@ -74,7 +74,7 @@ done
 
 if [[ "$smoke" == true ]]; then
   # Every step once, each as short as it can be: what CI checks is that the path works, not the numbers.
-  warmup=3 first_window=2 slice=1 duration=1 rounds=1 enforce=false
+  warmup=2 first_window=2 slice=1 duration=1 rounds=1 enforce=false
   connections="${connections:-50}"
 fi
 for number in "$warmup" "$first_window" "$slice" "$duration" "$rounds" "$products" "$id_count" "$server_cpu" "$load_cpu"; do
@@ -83,10 +83,11 @@ done
 [[ "$slice" -ge 1 && "$duration" -ge 1 && "$rounds" -ge 1 && "$products" -ge 100 && "$id_count" -ge 1 ]] ||
   { echo "error: --slice, --duration, --rounds and --ids must be at least 1, --products at least 100" >&2; exit 2; }
 [[ -z "$connections" || "$connections" =~ ^[0-9]+(,[0-9]+)*$ ]] || { echo "error: --connections takes counts such as 1000,5000,15000" >&2; exit 2; }
+descriptor_limit="$(ulimit -Hn)"
 for count in ${connections//,/ }; do
   # The server needs a descriptor per connection, plus wrk's 64 and a few hundred of its own.
-  [[ "$count" -ge 1 && "$count" -le $(($(ulimit -Hn) - 1000)) ]] ||
-    { echo "error: --connections $count: between 1 and the descriptor limit ($(ulimit -Hn), ulimit -Hn) minus 1000" >&2; exit 2; }
+  [[ "$count" -ge 1 && ("$descriptor_limit" == unlimited || "$count" -le $((descriptor_limit - 1000))) ]] ||
+    { echo "error: --connections $count: between 1 and the descriptor limit (ulimit -Hn: $descriptor_limit) minus 1000" >&2; exit 2; }
 done
 for setting in "${cached_env[@]}"; do
   [[ "$setting" =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] || { echo "error: --cached-env takes NAME=VALUE, not '$setting'" >&2; exit 2; }
@@ -129,6 +130,7 @@ cleanup() {
     echo "Work directory kept: $work (server logs in logs/, raw results in results.jsonl)" >&2
   else
     rm -rf "$work"
+    [[ "$output" != "$work"/* ]] || echo "(the smoke run's report went with its work directory: keep it with --keep-work or --output FILE)"
   fi
   exit $status
 }
@@ -195,6 +197,7 @@ start_database() {
   log "inserting $products products"
   sql -d enterprise -v products="$products" -f "$bench/lib/seed.sql" >/dev/null
   sql -d enterprise -v count="$id_count" -f "$bench/lib/ids.sql" >"$work/ids.txt"
+  { head -n 20 "$work/ids.txt" && sql -d enterprise -f "$bench/lib/edge-ids.sql"; } >"$work/compared-ids.txt"
   first_id="$(head -n 1 "$work/ids.txt")"
   archived_id="$(sql -d enterprise -c "SELECT \"Id\" FROM \"Products\" WHERE \"Status\" = 'Archived' LIMIT 1")"
   [[ -n "$first_id" && -n "$archived_id" ]] || fail "the seed left no active or no archived product"
@@ -244,11 +247,21 @@ start_server() {
   pids[$name]=$!
 }
 
+# Whether GET PATH on 127.0.0.1:PORT answers 200 (bash's /dev/tcp: nothing to install).
+answers_ok() {
+  local status=""
+  exec 3<>"/dev/tcp/127.0.0.1/$1" || return 1
+  printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' "$2" >&3
+  read -r -t 10 _ status _ <&3 || true
+  exec 3<&-
+  [[ "$status" == 200 ]]
+}
+
 # Waits until the server answers a product read with 200; prints the seconds since $2 (its start).
 wait_ready() {
   local name="$1" started="$2"
   for _ in $(seq 1 2400); do
-    if curl -sf -o /dev/null "http://127.0.0.1:${ports[$name]}/api/v2/products/$first_id"; then
+    if answers_ok "${ports[$name]}" "/api/v2/products/$first_id" 2>/dev/null; then
       since "$started"
       return
     fi
@@ -347,12 +360,21 @@ publish_enterprise
 start_database
 signing_key="$(head -c 48 /dev/urandom | base64 -w0)"
 
-for name in "${servers[@]}"; do start_and_warm "$name"; done
-
-targets=()
-for name in "${servers[@]}"; do targets+=("$name=http://127.0.0.1:${ports[$name]}"); done
+# Before anything is measured: every server, started side by side for this check only, returns the same JSON.
 log "checking that every server returns the same JSON"
-node "$bench/lib/compare.mjs" "$work/ids.txt" 20 "$archived_id" "${targets[@]}"
+targets=()
+for name in "${servers[@]}"; do
+  start_server "$name"
+  targets+=("$name=http://127.0.0.1:${ports[$name]}")
+done
+for name in "${servers[@]}"; do wait_ready "$name" "$(now)" >/dev/null; done
+node "$bench/lib/compare.mjs" "$work/compared-ids.txt" "$archived_id" "${targets[@]}"
+for name in "${servers[@]}"; do
+  stop_by_pid "$name" "${pids[$name]}" TERM
+  unset "pids[$name]"
+done
+
+for name in "${servers[@]}"; do start_and_warm "$name"; done
 
 for round in $(seq 1 "$rounds"); do
   log "round $round of $rounds: ${duration} s per server and read"

@@ -1,12 +1,12 @@
 // Checks that every server returns the same JSON as the reference for the same rows, before anything is measured.
-//   node compare.mjs IDS_FILE SAMPLE ARCHIVED_ID NAME=URL... (the first server is the reference)
-// Compares GET /api/v2/products/{id} for the first SAMPLE ids, GET /api/v2/products?limit=20, and the 404 for an
+//   node compare.mjs IDS_FILE ARCHIVED_ID NAME=URL... (the first server is the reference)
+// Compares GET /api/v2/products/{id} for every id in the file, GET /api/v2/products?limit=20, and the 404 for an
 // archived product. Bodies are compared parsed, members in any order; numbers by value (12.5 equals 12.50), every
 // other value exactly. Prints each difference and exits 1 when there is one.
 import { readFileSync } from 'node:fs';
 
-const [idsFile, sample, archivedId, ...servers] = process.argv.slice(2);
-const ids = readFileSync(idsFile, 'utf8').split('\n').filter(Boolean).slice(0, Number(sample));
+const [idsFile, archivedId, ...servers] = process.argv.slice(2);
+const ids = readFileSync(idsFile, 'utf8').split('\n').filter(Boolean);
 const targets = servers.map((server) => {
   const at = server.indexOf('=');
   return { name: server.slice(0, at), url: server.slice(at + 1) };
@@ -30,6 +30,8 @@ async function read(url) {
 }
 
 const differences = [];
+let identical = 0;
+let compared = 0;
 for (const path of paths) {
   const [reference, ...others] = await Promise.all(targets.map((target) => read(target.url + path)));
   if (reference.status !== 200 || !reference.type.startsWith('application/json')) {
@@ -43,6 +45,8 @@ for (const path of paths) {
       differences.push(`${name} ${path}: ${other.status} ${other.type}, ${targets[0].name} 200 application/json`);
       return;
     }
+    compared += 1;
+    if (other.text === reference.text) identical += 1;
     const actual = JSON.stringify(canonical(JSON.parse(other.text)));
     if (actual !== expected) {
       differences.push(`${name} ${path}:\n  ${targets[0].name}: ${expected.slice(0, 2000)}\n  ${name}: ${actual.slice(0, 2000)}`);
@@ -59,4 +63,5 @@ if (differences.length > 0) {
   console.error(`The servers disagree (${differences.length} differences):\n${differences.join('\n')}`);
   process.exit(1);
 }
-console.log(`Same JSON from ${targets.map((target) => target.name).join(', ')} for ${paths.length} reads; 404 for an archived product.`);
+console.log(`Same JSON from ${targets.map((target) => target.name).join(', ')} for ${paths.length} reads ` +
+  `(${identical} of ${compared} bodies byte for byte as ${targets[0].name}'s); 404 for an archived product.`);

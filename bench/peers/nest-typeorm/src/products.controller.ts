@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Header, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { BadRequestException, Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { entityTag, guidPattern, pageLimit, productResponse } from '../../shared/product-json.mjs';
@@ -14,7 +14,6 @@ export class ProductsController {
   constructor(@InjectRepository(Product) private readonly products: Repository<Product>) {}
 
   @Get(':id')
-  @Header('content-type', 'application/json; charset=utf-8')
   async get(@Param('id') id: string, @Res({ passthrough: true }) response: PlatformResponse) {
     if (!guidPattern.test(id)) throw new NotFoundException();
     const product = await this.products.findOneBy({ id, status: 'Active' });
@@ -24,7 +23,6 @@ export class ProductsController {
   }
 
   @Get()
-  @Header('content-type', 'application/json; charset=utf-8')
   async list(@Query('limit') limitParameter: string | undefined, @Res({ passthrough: true }) response: PlatformResponse) {
     const limit = pageLimit(limitParameter);
     if (limit === null) throw new BadRequestException();
