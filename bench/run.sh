@@ -80,8 +80,8 @@ fi
 for number in "$warmup" "$first_window" "$slice" "$duration" "$rounds" "$products" "$id_count" "$server_cpu" "$load_cpu"; do
   [[ "$number" =~ ^[0-9]+$ ]] || { echo "error: '$number' is not a whole number" >&2; usage; }
 done
-[[ "$slice" -ge 1 && "$duration" -ge 1 && "$rounds" -ge 1 && "$products" -ge 100 && "$id_count" -ge 1 ]] ||
-  { echo "error: --slice, --duration, --rounds and --ids must be at least 1, --products at least 100" >&2; exit 2; }
+[[ "$first_window" -ge 1 && "$slice" -ge 1 && "$duration" -ge 1 && "$rounds" -ge 1 && "$products" -ge 100 && "$id_count" -ge 1 ]] ||
+  { echo "error: --first-window, --slice, --duration, --rounds and --ids must be at least 1, --products at least 100" >&2; exit 2; }
 [[ -z "$connections" || "$connections" =~ ^[0-9]+(,[0-9]+)*$ ]] || { echo "error: --connections takes counts such as 1000,5000,15000" >&2; exit 2; }
 descriptor_limit="$(ulimit -Hn)"
 for count in ${connections//,/ }; do
