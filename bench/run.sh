@@ -223,8 +223,9 @@ enterprise_settings() {
   done
 }
 
+# Starts NAME on CPUS (the server's core unless given) at a free port.
 start_server() {
-  local name="$1" port environment=()
+  local name="$1" cpus="${2:-$server_cpu}" port environment=()
   port="$(free_port $((${last_port:-18080} + 1)))"
   last_port="$port"
   ports[$name]="$port"
@@ -233,15 +234,15 @@ start_server() {
       mapfile -t environment < <(enterprise_settings "$port")
       [[ "$name" == enterprise ]] || environment+=("${cached_env[@]}")
       # From the publish directory, as deployed: it is the content root, where appsettings.json is read from.
-      (cd "$publish_dir" && exec env "${environment[@]}" taskset -c "$server_cpu" dotnet Enterprise.WebApi.dll >>"$work/logs/$name.log" 2>&1) &
+      (cd "$publish_dir" && exec env "${environment[@]}" taskset -c "$cpus" dotnet Enterprise.WebApi.dll >>"$work/logs/$name.log" 2>&1) &
       ;;
     fastify-pg)
       env NODE_ENV=production PORT="$port" DATABASE_URL="$database_url" \
-        taskset -c "$server_cpu" node "$bench/peers/fastify-pg/server.mjs" >>"$work/logs/$name.log" 2>&1 &
+        taskset -c "$cpus" node "$bench/peers/fastify-pg/server.mjs" >>"$work/logs/$name.log" 2>&1 &
       ;;
     nest-express | nest-fastify)
       env NODE_ENV=production PLATFORM="${name#nest-}" PORT="$port" DATABASE_URL="$database_url" \
-        taskset -c "$server_cpu" node "$bench/peers/nest-typeorm/dist/main.js" >>"$work/logs/$name.log" 2>&1 &
+        taskset -c "$cpus" node "$bench/peers/nest-typeorm/dist/main.js" >>"$work/logs/$name.log" 2>&1 &
       ;;
   esac
   pids[$name]=$!
@@ -353,6 +354,8 @@ with_idle_connections() {
 
 # ---- Run ---------------------------------------------------------------------------------------------------------
 run_started="$(now)"
+# Other work on the machine changes every number: the report shows how busy it was.
+load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 ulimit -n "$(ulimit -Hn)"
 install_wrk
 for peer in fastify-pg nest-typeorm; do install_peer "$peer"; done
@@ -364,7 +367,7 @@ signing_key="$(head -c 48 /dev/urandom | base64 -w0)"
 log "checking that every server returns the same JSON"
 targets=()
 for name in "${servers[@]}"; do
-  start_server "$name"
+  start_server "$name" "$server_cpu,$load_cpu"
   targets+=("$name=http://127.0.0.1:${ports[$name]}")
 done
 for name in "${servers[@]}"; do wait_ready "$name" "$(now)" >/dev/null; done
@@ -404,7 +407,7 @@ log "writing $output"
 # The runtime the running Enterprise loaded (it rolls forward to the newest patch installed).
 dotnet_runtime="$(grep -m 1 -o 'Microsoft.NETCore.App/[^/]*' "/proc/${pids[enterprise]}/maps" | cut -d/ -f2 || true)"
 settings="$work/settings.json"
-printf '{"dotnetRuntime":"%s","smoke":%s,"warmup":%s,"firstWindow":%s,"slice":%s,"duration":%s,"rounds":%s,"products":%s,"ids":%s,"serverCpu":%s,"loadCpu":%s,"cached":%s,"enforce":%s,"seconds":%s}\n' \
-  "$dotnet_runtime" "$smoke" "$warmup" "$first_window" "$slice" "$duration" "$rounds" "$products" "$id_count" "$server_cpu" "$load_cpu" \
+printf '{"loadAtStart":"%s","dotnetRuntime":"%s","smoke":%s,"warmup":%s,"firstWindow":%s,"slice":%s,"duration":%s,"rounds":%s,"products":%s,"ids":%s,"serverCpu":%s,"loadCpu":%s,"cached":%s,"enforce":%s,"seconds":%s}\n' \
+  "$load_at_start" "$dotnet_runtime" "$smoke" "$warmup" "$first_window" "$slice" "$duration" "$rounds" "$products" "$id_count" "$server_cpu" "$load_cpu" \
   "$([[ ${#cached_env[@]} -gt 0 ]] && echo true || echo false)" "$enforce" "$(since "$run_started")" >"$settings"
 node "$bench/lib/report.mjs" "$results" "$settings" "$output" "${arguments[@]}"

@@ -195,6 +195,7 @@ table(['what', 'value'], [
   ['CPU', `${cpuModel}, ${os.cpus().length} cores (\`nproc\`: ${run('nproc', [])})`],
   ['Memory', `${Math.round(os.totalmem() / 2 ** 30)} GB`],
   ['OS', `${osName}, Linux ${os.release()}`],
+  ['Load average (1, 5, 15 min)', `${settings.loadAtStart} at the start, ${os.loadavg().map((load) => load.toFixed(2)).join(' ')} at the end (the benchmark itself keeps about two processes busy; much more means other work shared the cores)`],
   ['Enterprise', `commit ${commit}${dirty ? ' with uncommitted changes in src/' : ''}, published Release`],
   ['.NET', `SDK ${run('dotnet', ['--version'])}, runtime ${settings.dotnetRuntime || 'n/a'}`],
   ['Node.js', process.version],
