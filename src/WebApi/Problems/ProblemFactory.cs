@@ -127,7 +127,7 @@ public static class ProblemFactory
         ArgumentNullException.ThrowIfNull(httpContext);
         var status = problem.Status ??= httpContext.Response.StatusCode;
         problem.Type ??= ProblemTypes.For(status);
-        // MVC only titles the statuses it maps itself; 428 and the like get the standard reason phrase.
+        // Untitled problems (428 and others MVC does not map) get the status's standard reason phrase.
         problem.Title ??= ReasonPhrases.GetReasonPhrase(status);
         code ??= problem.Extensions.ContainsKey(CodeMember) ? null : FrameworkCode(status);
         if (code is not null)
