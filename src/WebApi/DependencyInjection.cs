@@ -4,13 +4,12 @@ using Asp.Versioning;
 using Enterprise.Application.Common.Modules;
 using Enterprise.WebApi.Hardening;
 using Enterprise.WebApi.Health;
-using Enterprise.WebApi.Http;
 using Enterprise.WebApi.Idempotency;
 using Enterprise.WebApi.Logging;
 using Enterprise.WebApi.OpenApi;
+using Enterprise.WebApi.Problems;
 using Enterprise.WebApi.Security;
 using Enterprise.WebApi.Versioning;
-using Scalar.AspNetCore;
 
 namespace Enterprise.WebApi;
 
@@ -79,10 +78,7 @@ public static class DependencyInjection
         app.MapControllers();
         app.MapHealthEndpoints();
         app.MapMigrationNotes();
-        app.MapOpenApi();
-        app.MapScalarApiReference(options => options
-            .WithTitle("Enterprise API")
-            .AddDocuments(ApiDocuments.Versions));
+        app.MapApiDocuments();
         return app;
     }
 

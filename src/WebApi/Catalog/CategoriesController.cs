@@ -1,8 +1,8 @@
 using Asp.Versioning;
 using Enterprise.Application.Catalog.Categories;
 using Enterprise.Application.Common.Persistence;
-using Enterprise.WebApi.Http;
-using Enterprise.WebApi.Security;
+using Enterprise.WebApi.Controllers;
+using Enterprise.WebApi.Pagination;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -53,6 +53,7 @@ public sealed class CategoriesController(ISender sender) : ApiControllerBase(sen
         return FromResult(result, categories => CursorPage(categories, CatalogContractMapper.ToResponse));
     }
 
+    /// <summary>Gets a category.</summary>
     [HttpGet("{id:guid}")]
     [ProducesResponseType<CategoryResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]

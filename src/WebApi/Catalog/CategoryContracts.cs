@@ -1,6 +1,6 @@
 namespace Enterprise.WebApi.Catalog;
 
-/// <summary>A category in API version 1.</summary>
+/// <summary>A category, the same in every API version.</summary>
 public sealed record CategoryResponse(Guid Id, string Name, string Slug);
 
 public sealed record CategoryCreateRequest

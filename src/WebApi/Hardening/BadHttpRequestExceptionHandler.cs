@@ -1,4 +1,4 @@
-using Enterprise.WebApi.Http;
+using Enterprise.WebApi.Problems;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Enterprise.WebApi.Hardening;
@@ -8,7 +8,7 @@ namespace Enterprise.WebApi.Hardening;
 /// (a body over the size limit, a malformed chunk); it carries its own 4xx status, so it is a problem response
 /// for the caller, not a 500.
 /// </summary>
-internal sealed class BadHttpRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed class BadHttpRequestExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -18,17 +18,17 @@ internal sealed class BadHttpRequestExceptionHandler(IProblemDetailsService prob
         }
 
         return badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
-            ? await problemDetails.WriteProblemAsync(
+            ? await ProblemFactory.WriteAsync(
                 httpContext,
                 StatusCodes.Status413PayloadTooLarge,
-                "Request body too large",
+                "Request.TooLarge",
                 "The request body exceeds the size this API accepts.",
-                "Request.TooLarge")
-            : await problemDetails.WriteProblemAsync(
+                "Request body too large")
+            : await ProblemFactory.WriteAsync(
                 httpContext,
                 badRequest.StatusCode,
-                "Bad request",
+                "Request.Invalid",
                 "The request could not be read.",
-                "Request.Invalid");
+                "Bad request");
     }
 }

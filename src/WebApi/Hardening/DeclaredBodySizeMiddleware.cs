@@ -1,4 +1,4 @@
-using Enterprise.WebApi.Http;
+using Enterprise.WebApi.Problems;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -13,17 +13,17 @@ internal sealed class DeclaredBodySizeMiddleware(RequestDelegate next, IOptions<
 {
     private readonly long? _maxRequestBodySize = kestrel.Value.Limits.MaxRequestBodySize;
 
-    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problemDetails)
+    public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Request.ContentLength > _maxRequestBodySize)
         {
-            await problemDetails.WriteProblemAsync(
+            await ProblemFactory.WriteAsync(
                 context,
                 StatusCodes.Status413PayloadTooLarge,
-                "Request body too large",
+                "Request.TooLarge",
                 $"The request body exceeds the {_maxRequestBodySize} bytes this API accepts.",
-                "Request.TooLarge");
+                "Request body too large");
             return;
         }
 

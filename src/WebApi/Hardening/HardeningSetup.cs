@@ -1,4 +1,5 @@
-using Enterprise.WebApi.Http;
+using Enterprise.WebApi.Logging;
+using Enterprise.WebApi.Problems;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -61,12 +62,12 @@ public static partial class HardeningSetup
     }
 
     private static async Task WriteTimeoutProblemAsync(HttpContext context) =>
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteProblemAsync(
+        await ProblemFactory.WriteAsync(
             context,
             StatusCodes.Status504GatewayTimeout,
-            "Request timed out",
+            "Request.Timeout",
             "The request took longer than this API allows and was abandoned; retry later or narrow the request.",
-            "Request.Timeout");
+            "Request timed out");
 
     [LoggerMessage(Level = LogLevel.Information, Message =
         "Accepting at most {MaxConcurrentConnections} concurrent connections (file-descriptor limit {FileDescriptorLimit}, {OpenFileDescriptors} open) and request bodies up to {MaxRequestBodySize} bytes")]

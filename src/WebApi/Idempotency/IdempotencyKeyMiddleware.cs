@@ -1,6 +1,6 @@
 using Enterprise.Application.Common.Idempotency;
 using Enterprise.Application.Common.Security;
-using Enterprise.WebApi.Http;
+using Enterprise.WebApi.Problems;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -30,7 +30,7 @@ internal sealed partial class IdempotencyKeyMiddleware(RequestDelegate next, ILo
         HeaderNames.ContentLength, HeaderNames.TransferEncoding, HeaderNames.Date, HeaderNames.Connection, HeaderNames.SetCookie,
     };
 
-    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store, ICurrentUser currentUser, IProblemDetailsService problemDetails)
+    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store, ICurrentUser currentUser)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!HttpMethods.IsPost(context.Request.Method)
@@ -43,24 +43,24 @@ internal sealed partial class IdempotencyKeyMiddleware(RequestDelegate next, ILo
 
         if (IdempotencyKeyHeader.Parse(header) is not { } key)
         {
-            await problemDetails.WriteProblemAsync(
+            await ProblemFactory.WriteAsync(
                 context,
                 StatusCodes.Status400BadRequest,
-                "Invalid Idempotency-Key",
+                KeyInvalidCode,
                 $"Send one Idempotency-Key header of 1 to {IdempotencyKeyHeader.MaxLength} printable ASCII characters, bare or as a quoted string.",
-                KeyInvalidCode);
+                "Invalid Idempotency-Key");
             return;
         }
 
         // Keys belong to the caller; without a subject there is no caller to keep them for, and sharing would leak responses.
         if (string.IsNullOrWhiteSpace(currentUser.Subject))
         {
-            await problemDetails.WriteProblemAsync(
+            await ProblemFactory.WriteAsync(
                 context,
                 StatusCodes.Status400BadRequest,
-                "Idempotency-Key needs a subject",
+                CallerUnknownCode,
                 "Idempotency keys are kept per caller, and this token names no subject (sub). Send a token with a subject, or send the request without the key.",
-                CallerUnknownCode);
+                "Idempotency-Key needs a subject");
             return;
         }
 
@@ -77,20 +77,20 @@ internal sealed partial class IdempotencyKeyMiddleware(RequestDelegate next, ILo
                 break;
             case RequestStillInProgress:
                 context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await problemDetails.WriteProblemAsync(
+                await ProblemFactory.WriteAsync(
                     context,
                     StatusCodes.Status409Conflict,
-                    "Request in progress",
+                    RequestInProgressCode,
                     "A request with this Idempotency-Key is still being processed; retry after the number of seconds in the Retry-After header to get its response.",
-                    RequestInProgressCode);
+                    "Request in progress");
                 break;
             default:
-                await problemDetails.WriteProblemAsync(
+                await ProblemFactory.WriteAsync(
                     context,
                     StatusCodes.Status422UnprocessableEntity,
-                    "Idempotency-Key reused",
+                    KeyReusedCode,
                     "This Idempotency-Key was already used for a different request (another body, method or address). Use a new key for a new request.",
-                    KeyReusedCode);
+                    "Idempotency-Key reused");
                 break;
         }
     }

@@ -1,4 +1,4 @@
-using Enterprise.WebApi.Http;
+using Enterprise.WebApi.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ActionConstraints;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -39,7 +39,7 @@ internal sealed class IdempotentPostConvention : IActionModelConvention
             selector.EndpointMetadata.Add(IdempotentRequestMetadata.Instance);
         }
 
-        action.Filters.Add(new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status409Conflict, ProblemDetailsSetup.ProblemJson));
-        action.Filters.Add(new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status422UnprocessableEntity, ProblemDetailsSetup.ProblemJson));
+        action.Filters.Add(new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status409Conflict, ProblemFactory.MediaType));
+        action.Filters.Add(new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status422UnprocessableEntity, ProblemFactory.MediaType));
     }
 }

@@ -3,15 +3,20 @@ using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Scalar.AspNetCore;
 
 namespace Enterprise.WebApi.OpenApi;
 
 public static class ApiDocuments
 {
-    /// <summary>One OpenAPI document per published API version, served at <c>/openapi/{version}.json</c>.</summary>
+    /// <summary>The security scheme of the JWT bearer token, as the documents name it.</summary>
+    public const string BearerScheme = "Bearer";
+
+    /// <summary>One OpenAPI document per published API version, oldest first, served at <c>/openapi/{version}.json</c>.</summary>
     public static readonly string[] Versions = ["v1", "v2"];
 
-    private const string BearerScheme = "Bearer";
+    /// <summary>The document of the newest version: the one a reader should start from.</summary>
+    public static string Newest => Versions[^1];
 
     public static IServiceCollection AddApiDocuments(this IServiceCollection services)
     {
@@ -37,6 +42,25 @@ public static class ApiDocuments
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Serves the documents, and the reference page over them: it opens on the newest version (listed first, the older
+    /// ones after it) with the bearer scheme already chosen, so a reader can paste a token and try a write.
+    /// </summary>
+    public static WebApplication MapApiDocuments(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapOpenApi();
+        app.MapScalarApiReference(options =>
+        {
+            options.WithTitle("Enterprise API").AddPreferredSecuritySchemes(BearerScheme);
+            foreach (var version in Versions.Reverse())
+            {
+                options.AddDocument(version, isDefault: version == Newest);
+            }
+        });
+        return app;
     }
 
     private static void Describe(OpenApiDocument document, OpenApiDocumentTransformerContext context, string version)

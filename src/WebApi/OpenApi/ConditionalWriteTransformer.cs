@@ -1,4 +1,5 @@
-using Enterprise.WebApi.Http;
+using Enterprise.WebApi.ConditionalRequests;
+using Enterprise.WebApi.Patching;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -6,8 +7,8 @@ using Microsoft.OpenApi;
 namespace Enterprise.WebApi.OpenApi;
 
 /// <summary>
-/// Documents what the HTTP filters of conditional writes enforce and the generator cannot see: the required
-/// <c>If-Match</c> header (<see cref="RequiresIfMatchAttribute"/>), and a merge patch body
+/// Documents what conditional writes honour and the generator cannot see: the <c>If-Match</c> header, required
+/// (<see cref="RequiresIfMatchAttribute"/>) or optional (<see cref="HonoursIfMatchAttribute"/>), and a merge patch body
 /// (<see cref="AcceptsMergePatchAttribute"/>) in <c>application/merge-patch+json</c> over the resource's write document.
 /// </summary>
 internal sealed class ConditionalWriteTransformer : IOpenApiOperationTransformer
@@ -21,16 +22,18 @@ internal sealed class ConditionalWriteTransformer : IOpenApiOperationTransformer
             return;
         }
 
-        if (action.MethodInfo.IsDefined(typeof(RequiresIfMatchAttribute), inherit: true))
+        var requiresIfMatch = action.MethodInfo.IsDefined(typeof(RequiresIfMatchAttribute), inherit: true);
+        if (requiresIfMatch || action.MethodInfo.IsDefined(typeof(HonoursIfMatchAttribute), inherit: true))
         {
             operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter
             {
                 Name = "If-Match",
                 In = ParameterLocation.Header,
-                Required = true,
+                Required = requiresIfMatch,
                 Description = "The ETag of the version this write is based on (from a GET or the previous write), or *. " +
-                    "Missing: 428. Not the current version: 412, and nothing is written.",
+                    (requiresIfMatch ? "Missing: 428. " : "Missing: the write is unconditional. ") +
+                    "Not the current version: 412, and nothing is written.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             });
         }

@@ -1,4 +1,5 @@
-using Enterprise.WebApi.Http;
+using Enterprise.WebApi.ConditionalRequests;
+using Enterprise.WebApi.Problems;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -11,7 +12,8 @@ namespace Enterprise.WebApi.OpenApi;
 /// every action: 429 (rate limited), 500, 503 (database unreachable) and 504 (request timeout) always; 400 wherever query
 /// values or a body are bound; 413 and 415 wherever a JSON body is read; 401 wherever a policy applies
 /// (reads too, since anonymous reads can be switched off) and 403 where the action demands more than
-/// reading. Actions declare only the outcomes of their own use case (404, 409, ...).
+/// reading; 412 wherever <c>If-Match</c> is honoured and 428 where it is required. Actions declare only the outcomes of
+/// their own use case (404, 409, ...).
 /// </summary>
 internal sealed class ProblemResponsesConvention : IActionModelConvention
 {
@@ -33,7 +35,13 @@ internal sealed class ProblemResponsesConvention : IActionModelConvention
             Add(action, StatusCodes.Status403Forbidden, typeof(ProblemDetails));
         }
 
-        if (action.Attributes.OfType<RequiresIfMatchAttribute>().Any())
+        var requiresIfMatch = action.Attributes.OfType<RequiresIfMatchAttribute>().Any();
+        if (requiresIfMatch || action.Attributes.OfType<HonoursIfMatchAttribute>().Any())
+        {
+            Add(action, StatusCodes.Status412PreconditionFailed, typeof(ProblemDetails));
+        }
+
+        if (requiresIfMatch)
         {
             Add(action, StatusCodes.Status428PreconditionRequired, typeof(ProblemDetails));
         }
@@ -56,5 +64,5 @@ internal sealed class ProblemResponsesConvention : IActionModelConvention
     }
 
     private static void Add(ActionModel action, int statusCode, Type problemType) =>
-        action.Filters.Add(new ProducesResponseTypeAttribute(problemType, statusCode, ProblemDetailsSetup.ProblemJson));
+        action.Filters.Add(new ProducesResponseTypeAttribute(problemType, statusCode, ProblemFactory.MediaType));
 }

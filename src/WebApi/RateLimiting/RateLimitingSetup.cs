@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Enterprise.WebApi.Http;
+using Enterprise.WebApi.Problems;
 using Enterprise.WebApi.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
@@ -114,11 +114,11 @@ public static class RateLimitingSetup
             context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteProblemAsync(
+        await ProblemFactory.WriteAsync(
             context,
             StatusCodes.Status429TooManyRequests,
-            "Too many requests",
+            RateLimitedCode,
             "This caller has used up its request budget; retry after the number of seconds in the Retry-After header.",
-            RateLimitedCode);
+            "Too many requests");
     }
 }

@@ -1,6 +1,5 @@
 using Enterprise.Application.Common.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace Enterprise.WebApi.Security;
@@ -29,9 +28,8 @@ internal static class SecuritySetup
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<JwtBearerOptions>, JwtBearerOptionsValidator>();
 
+        // Each module adds its own policies (for example CatalogModule).
         services.AddAuthorization();
-        services.AddOptions<AuthorizationOptions>()
-            .Configure<AuthorizationSettings>(CatalogPolicies.Add);
 
         services.AddHttpContextAccessor();
         return services.AddScoped<ICurrentUser, HttpCurrentUser>();

@@ -8,7 +8,7 @@ namespace Enterprise.WebApi.Versioning;
 /// <summary>
 /// Deprecation of API versions from configuration (<see cref="ApiVersioningSettings"/>), carried out by Asp.Versioning:
 /// its deprecation and sunset policies write <c>Deprecation</c>, <c>Sunset</c> and <c>Link</c> wherever the versions
-/// are reported (<see cref="Http.ApiVersionReportingMiddleware"/>), and the version metadata lists the version as
+/// are reported (<see cref="ApiVersionReportingMiddleware"/>), and the version metadata lists the version as
 /// deprecated for <c>api-deprecated-versions</c> and the API Explorer.
 /// </summary>
 public static class ApiVersioningSetup

@@ -129,6 +129,66 @@ public sealed class ApiDocumentTests(DatabaseUnderTest database) : ApiFixture(da
         Assert.That(ApiDocuments.Versions.Where(version => !html.Contains($"openapi/{version}.json", StringComparison.Ordinal)), Is.Empty, "versions missing from the UI");
     }
 
+    [TestCase("v1", "/api/v1/products/{id}", "put", false)]
+    [TestCase("v1", "/api/v1/products/{id}", "delete", false)]
+    [TestCase("v1", "/api/v1/products/{id}/stock-adjustments", "post", false)]
+    [TestCase("v2", "/api/v2/products/{id}", "put", true)]
+    [TestCase("v2", "/api/v2/products/{id}", "patch", true)]
+    [TestCase("v2", "/api/v2/products/{id}", "delete", true)]
+    [TestCase("v2", "/api/v2/products/{id}/stock-adjustments", "post", true)]
+    public async Task Conditional_writes_document_If_Match_with_412_and_428_where_it_is_required(string version, string path, string method, bool required)
+    {
+        using var response = await Client.GetAsync($"/openapi/{version}.json");
+        var operation = (await response.ReadJsonAsync()).GetProperty("paths").GetProperty(path).GetProperty(method);
+
+        var ifMatch = operation.GetProperty("parameters").EnumerateArray()
+            .Single(parameter => parameter.GetProperty("name").GetString() == "If-Match" && parameter.GetProperty("in").GetString() == "header");
+        var responses = operation.GetProperty("responses");
+        Assert.Multiple(() =>
+        {
+            Assert.That(ifMatch.TryGetProperty("required", out var isRequired) && isRequired.GetBoolean(), Is.EqualTo(required), "If-Match required");
+            Assert.That(responses.TryGetProperty("412", out _), Is.True, "412 documented");
+            Assert.That(responses.TryGetProperty("428", out _), Is.EqualTo(required), "428 documented");
+        });
+    }
+
+    [Test]
+    public async Task Every_operation_of_every_served_document_has_a_summary()
+    {
+        var withoutSummary = new List<string>();
+        foreach (var version in ApiDocuments.Versions)
+        {
+            using var response = await Client.GetAsync($"/openapi/{version}.json");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), version);
+            var document = await response.ReadJsonAsync();
+            withoutSummary.AddRange(
+                from path in document.GetProperty("paths").EnumerateObject()
+                from operation in path.Value.EnumerateObject()
+                where OperationMethods.Contains(operation.Name)
+                where !operation.Value.TryGetProperty("summary", out var summary) || string.IsNullOrWhiteSpace(summary.GetString())
+                select $"{version}: {operation.Name} {path.Name}");
+        }
+
+        Assert.That(withoutSummary, Is.Empty, "operations the reference page would show by path only");
+    }
+
+    [Test]
+    public async Task The_reference_UI_opens_on_the_newest_version_with_the_bearer_scheme_chosen()
+    {
+        var configuration = ReferenceConfiguration(await Client.GetStringAsync("/scalar/"));
+
+        var sources = configuration.GetProperty("sources").EnumerateArray().ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(sources.Select(source => source.GetProperty("url").GetString()), Is.EqualTo(new[] { "openapi/v2.json", "openapi/v1.json" }));
+            Assert.That(sources.Select(source => source.TryGetProperty("default", out var isDefault) && isDefault.GetBoolean()), Is.EqualTo(new[] { true, false }));
+            Assert.That(
+                configuration.GetProperty("authentication").GetProperty("preferredSecurityScheme").EnumerateArray().Select(scheme => scheme.GetString()),
+                Is.EqualTo(new[] { ApiDocuments.BearerScheme }));
+        });
+        Assert.That(_document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty(ApiDocuments.BearerScheme, out _), Is.True, "the preselected scheme is one the documents define");
+    }
+
     [TestCase("/scalar/scalar.js", "text/javascript")]
     [TestCase("/scalar/scalar.aspnetcore.js", "text/javascript")]
     [TestCase("/scalar/favicon.svg", "image/svg+xml")]
@@ -143,6 +203,17 @@ public sealed class ApiDocumentTests(DatabaseUnderTest database) : ApiFixture(da
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(mediaType));
             Assert.That(content, Is.Not.Empty);
         });
+    }
+
+    private static readonly HashSet<string> OperationMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+    /// <summary>The configuration the page hands to Scalar's <c>initialize</c>, as the browser receives it.</summary>
+    private static JsonElement ReferenceConfiguration(string html)
+    {
+        var start = html.IndexOf("initialize(", StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThanOrEqualTo(0), html);
+        var json = html[(html.IndexOf('{', start))..(html.LastIndexOf('}') + 1)];
+        return JsonDocument.Parse(json).RootElement.Clone();
     }
 
     private static string NormaliseRouteConstraints(string operation) => operation.Replace("{id:guid}", "{id}", StringComparison.Ordinal);

@@ -4,8 +4,11 @@ using Asp.Versioning;
 using Enterprise.Application.Catalog.Products;
 using Enterprise.Application.Common.Concurrency;
 using Enterprise.Application.Common.Persistence;
-using Enterprise.WebApi.Http;
-using Enterprise.WebApi.Security;
+using Enterprise.WebApi.ConditionalRequests;
+using Enterprise.WebApi.Controllers;
+using Enterprise.WebApi.Pagination;
+using Enterprise.WebApi.Patching;
+using Enterprise.WebApi.Problems;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -88,7 +91,6 @@ public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jso
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     public Task<ActionResult> Replace(Guid id, ProductWriteRequest request, CancellationToken cancellationToken) =>
         ReplaceAsync(id, request, IfMatchVersions, cancellationToken);
 
@@ -105,7 +107,6 @@ public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jso
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     public async Task<ActionResult> Patch(Guid id, [FromBody] JsonObject patch, CancellationToken cancellationToken)
     {
         var current = await Sender.Send(new GetProductQuery(id), cancellationToken);
@@ -148,7 +149,6 @@ public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jso
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     public async Task<ActionResult> Archive(Guid id, CancellationToken cancellationToken)
     {
         var result = await Sender.Send(new ArchiveProductCommand(id) { ExpectedVersions = IfMatchVersions }, cancellationToken);
@@ -166,7 +166,6 @@ public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jso
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     public async Task<ActionResult> AdjustStock(Guid id, StockAdjustmentRequest request, CancellationToken cancellationToken)
     {
         var command = new AdjustStockCommand(id, request.Quantity, request.Reason) { ExpectedVersions = IfMatchVersions };

@@ -1,14 +1,14 @@
 using Enterprise.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace Enterprise.WebApi.Http;
+namespace Enterprise.WebApi.Problems;
 
 /// <summary>
 /// The database cannot be reached (after the provider's own retries): 503 with <c>Retry-After</c>, so
 /// callers and load balancers back off and retry instead of treating it as a bug; the connection pool
 /// reconnects by itself once the database is back.
 /// </summary>
-internal sealed class DatabaseUnavailableExceptionHandler(IDatabaseProvider provider, IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed class DatabaseUnavailableExceptionHandler(IDatabaseProvider provider) : IExceptionHandler
 {
     private const int RetryAfterSeconds = 5;
 
@@ -20,11 +20,11 @@ internal sealed class DatabaseUnavailableExceptionHandler(IDatabaseProvider prov
         }
 
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await problemDetails.WriteProblemAsync(
+        return await ProblemFactory.WriteAsync(
             httpContext,
             StatusCodes.Status503ServiceUnavailable,
-            "Service unavailable",
+            "Database.Unavailable",
             $"The database is not reachable right now; retry in {RetryAfterSeconds} seconds.",
-            "Database.Unavailable");
+            "Service unavailable");
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
-namespace Enterprise.WebApi.Http;
+namespace Enterprise.WebApi.ConditionalRequests;
 
 /// <summary>
 /// Entity tags (RFC 9110 section 8.8.3) of versioned resources. The tag is the aggregate's concurrency version in

@@ -1,8 +1,9 @@
 using Enterprise.Application.Catalog;
 using Enterprise.Application.Common.Security;
+using Enterprise.WebApi.Security;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Enterprise.WebApi.Security;
+namespace Enterprise.WebApi.Catalog;
 
 /// <summary>The Catalog's authorization policies; the same rules its commands and queries declare for the application layer.</summary>
 internal static class CatalogPolicies

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Enterprise.Domain.Catalog;
 
-namespace Enterprise.WebApi.Catalog;
+namespace Enterprise.WebApi.Catalog.V1;
 
 /// <summary>A product in API version 1.</summary>
 public sealed record ProductResponse(
@@ -38,13 +38,3 @@ public sealed record ProductWriteRequest
 
     public required Guid CategoryId { get; init; }
 }
-
-/// <summary>A signed change to a product's stock, with the reason for it.</summary>
-public sealed record StockAdjustmentRequest
-{
-    [Description("Positive to add stock, negative to remove it; never zero. Stock cannot go below zero.")]
-    public required int Quantity { get; init; }
-
-    public required string Reason { get; init; }
-}
-

@@ -1,63 +1,27 @@
 using Enterprise.Application.Common.Persistence;
-using Enterprise.Application.Common.Validation;
 using Enterprise.Domain.Common;
+using Enterprise.WebApi.ConditionalRequests;
+using Enterprise.WebApi.Pagination;
+using Enterprise.WebApi.Problems;
 using Mediator;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Enterprise.WebApi.Http;
+namespace Enterprise.WebApi.Controllers;
 
 /// <summary>
-/// What every API controller shares: the mediator, and the single mapping from an expected
-/// <see cref="Error"/> to an HTTP problem response.
+/// What every API controller shares: the mediator, results as problem responses (<see cref="ProblemFactory"/>), and
+/// the responses of conditional requests and of paged lists.
 /// </summary>
 [ApiController]
 public abstract class ApiControllerBase(ISender sender) : ControllerBase
 {
     protected const string Json = "application/json";
-    protected const string ProblemJson = ProblemDetailsSetup.ProblemJson;
+    protected const string ProblemJson = ProblemFactory.MediaType;
 
     protected ISender Sender { get; } = sender;
 
-    protected ActionResult Problem(Error error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        var statusCode = error.Kind switch
-        {
-            ErrorKind.Validation => StatusCodes.Status400BadRequest,
-            ErrorKind.NotFound => StatusCodes.Status404NotFound,
-            ErrorKind.Conflict => StatusCodes.Status409Conflict,
-            ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
-            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-            ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
-            _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, "Unmapped error kind."),
-        };
-
-        ProblemDetails problem;
-        if (error.Kind == ErrorKind.Validation)
-        {
-            var errors = error switch
-            {
-                ValidationErrors validation => validation.Errors.ToDictionary(),
-                { Field: { } field } => new Dictionary<string, string[]> { [field] = [error.Description] },
-                _ => new Dictionary<string, string[]>(),
-            };
-            problem = ProblemDetailsFactory.CreateValidationProblemDetails(HttpContext, ToModelState(errors), statusCode);
-            problem.Detail = error is ValidationErrors ? "See the errors member for each invalid field." : error.Description;
-        }
-        else
-        {
-            problem = ProblemDetailsFactory.CreateProblemDetails(HttpContext, statusCode, detail: error.Description);
-        }
-
-        if (error.Kind == ErrorKind.Unauthorized)
-        {
-            // RFC 9110: a 401 names the scheme the client should authenticate with.
-            Response.Headers.WWWAuthenticate = JwtBearerDefaults.AuthenticationScheme;
-        }
-
-        return ProblemResults.From(problem, error.Code);
-    }
+    /// <summary>The problem response for an expected failure (<see cref="ProblemFactory.FromError"/>).</summary>
+    protected ActionResult Problem(Error error) => ProblemFactory.FromError(HttpContext, error).ToActionResult();
 
     /// <summary>201 with a <c>Location</c> that points at the new resource in the version the caller used.</summary>
     protected ActionResult CreatedAtGet(string getActionName, Guid id, object body) =>
@@ -110,19 +74,5 @@ public abstract class ApiControllerBase(ISender sender) : ControllerBase
     {
         ArgumentNullException.ThrowIfNull(onSuccess);
         return result.IsSuccess ? onSuccess() : Problem(result.Error);
-    }
-
-    private static Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary ToModelState(Dictionary<string, string[]> errors)
-    {
-        var modelState = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
-        foreach (var (field, messages) in errors)
-        {
-            foreach (var message in messages)
-            {
-                modelState.AddModelError(field, message);
-            }
-        }
-
-        return modelState;
     }
 }

@@ -1,14 +1,16 @@
 using Asp.Versioning;
 using Enterprise.Application.Catalog.Products;
 using Enterprise.Application.Common.Persistence;
-using Enterprise.WebApi.Http;
-using Enterprise.WebApi.Security;
+using Enterprise.WebApi.ConditionalRequests;
+using Enterprise.WebApi.Controllers;
+using Enterprise.WebApi.Pagination;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Enterprise.WebApi.Catalog;
+namespace Enterprise.WebApi.Catalog.V1;
 
+/// <summary>Products in API version 1: the price is an amount and a currency side by side, and lists are offset pages.</summary>
 [ApiVersion(1)]
 [Authorize(Policy = CatalogPolicies.Read)]
 [Route("api/v{version:apiVersion}/products")]
@@ -36,7 +38,7 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
             Selection = selection.ToSelection(),
         };
         var result = await Sender.Send(query, cancellationToken);
-        return FromResult(result, products => OffsetPage(products, CatalogContractMapper.ToResponse));
+        return FromResult(result, products => OffsetPage(products, ProductContractMapper.ToResponse));
     }
 
     /// <summary>Gets an active product; archived products are not found.</summary>
@@ -73,10 +75,10 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     /// </remarks>
     [HttpPut("{id:guid}")]
     [Authorize(Policy = CatalogPolicies.Write)]
+    [HonoursIfMatch]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     public async Task<ActionResult> Replace(Guid id, ProductWriteRequest request, CancellationToken cancellationToken)
     {
         var command = new ReplaceProductCommand
@@ -96,10 +98,10 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     /// </remarks>
     [HttpDelete("{id:guid}")]
     [Authorize(Policy = CatalogPolicies.Write)]
+    [HonoursIfMatch]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     public async Task<ActionResult> Archive(Guid id, CancellationToken cancellationToken)
     {
         var command = new ArchiveProductCommand(id) { ExpectedVersions = IfMatchVersions };
@@ -114,10 +116,10 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     /// </remarks>
     [HttpPost("{id:guid}/stock-adjustments")]
     [Authorize(Policy = CatalogPolicies.Write)]
+    [HonoursIfMatch]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     public async Task<ActionResult> AdjustStock(Guid id, StockAdjustmentRequest request, CancellationToken cancellationToken)
     {
         var command = new AdjustStockCommand(id, request.Quantity, request.Reason)

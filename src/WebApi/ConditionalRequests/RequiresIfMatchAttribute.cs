@@ -1,12 +1,13 @@
+using Enterprise.WebApi.Problems;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Net.Http.Headers;
 
-namespace Enterprise.WebApi.Http;
+namespace Enterprise.WebApi.ConditionalRequests;
 
 /// <summary>
 /// Makes a write conditional by contract: without <c>If-Match</c> the request is refused with 428 (RFC 6585) before
 /// its body is read, so no client can overwrite a change it never saw. The condition itself is checked by the use
-/// case (stale tag: 412). Also documents the header as required in OpenAPI.
+/// case (stale tag: 412). The API documents show the header as required, and both statuses.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class RequiresIfMatchAttribute : Attribute, IResourceFilter
@@ -18,11 +19,12 @@ public sealed class RequiresIfMatchAttribute : Attribute, IResourceFilter
         ArgumentNullException.ThrowIfNull(context);
         if (!context.HttpContext.Request.Headers.ContainsKey(HeaderNames.IfMatch))
         {
-            context.Result = ProblemResults.Create(
+            context.Result = ProblemFactory.Create(
                 context.HttpContext,
                 StatusCodes.Status428PreconditionRequired,
                 Code,
-                "This write requires an If-Match header with the resource's current ETag (or *). Read the resource, then send its ETag.");
+                "This write requires an If-Match header with the resource's current ETag (or *). Read the resource, then send its ETag.")
+                .ToActionResult();
         }
     }
 

@@ -1,10 +1,10 @@
 using Enterprise.Application.Common.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace Enterprise.WebApi.Http;
+namespace Enterprise.WebApi.Problems;
 
 /// <summary>A write that lost a race is the caller's to retry: 409, not 500.</summary>
-internal sealed class ConcurrencyConflictExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed class ConcurrencyConflictExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -13,7 +13,6 @@ internal sealed class ConcurrencyConflictExceptionHandler(IProblemDetailsService
             return false;
         }
 
-        return await problemDetails.WriteProblemAsync(
-            httpContext, StatusCodes.Status409Conflict, "Conflict", conflict.Message, "Concurrency.Conflict");
+        return await ProblemFactory.WriteAsync(httpContext, StatusCodes.Status409Conflict, "Concurrency.Conflict", conflict.Message);
     }
 }

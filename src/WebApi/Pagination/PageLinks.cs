@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
-namespace Enterprise.WebApi.Http;
+namespace Enterprise.WebApi.Pagination;
 
 /// <summary>
 /// <c>Link</c> header values (RFC 8288) for list pages: the request's own absolute URL with only the paging parameters

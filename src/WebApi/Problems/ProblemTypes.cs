@@ -1,6 +1,6 @@
-namespace Enterprise.WebApi.Http;
+namespace Enterprise.WebApi.Problems;
 
-/// <summary>RFC 9110 section links used as problem <c>type</c> URIs.</summary>
+/// <summary>The problem <c>type</c> URI of each status: its section of RFC 9110, or of RFC 6585 for the statuses that one adds.</summary>
 public static class ProblemTypes
 {
     public static string For(int statusCode) => statusCode switch

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Asp.Versioning;
 
-namespace Enterprise.WebApi.Http;
+namespace Enterprise.WebApi.Versioning;
 
 /// <summary>
 /// Reports <c>api-supported-versions</c> and <c>api-deprecated-versions</c>, and for a deprecated version its

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using Enterprise.WebApi.Problems;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Net.Http.Headers;
 
-namespace Enterprise.WebApi.Http;
+namespace Enterprise.WebApi.Patching;
 
 /// <summary>JSON Merge Patch (RFC 7396): a partial document whose members replace the target's, and whose nulls remove them.</summary>
 public static class JsonMergePatch
@@ -57,11 +58,11 @@ public sealed class AcceptsMergePatchAttribute(Type documentType) : Attribute, I
             !contentType.MediaType.Equals(JsonMergePatch.MediaType, StringComparison.OrdinalIgnoreCase))
         {
             context.HttpContext.Response.Headers["Accept-Patch"] = JsonMergePatch.MediaType;
-            context.Result = ProblemResults.Create(
+            context.Result = ProblemFactory.Create(
                 context.HttpContext,
                 StatusCodes.Status415UnsupportedMediaType,
                 "Request.UnsupportedMediaType",
-                $"Send the patch as {JsonMergePatch.MediaType} (RFC 7396).");
+                $"Send the patch as {JsonMergePatch.MediaType} (RFC 7396).").ToActionResult();
         }
     }
 

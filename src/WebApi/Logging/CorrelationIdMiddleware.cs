@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Serilog.Context;
 
-namespace Enterprise.WebApi.Http;
+namespace Enterprise.WebApi.Logging;
 
 /// <summary>
 /// Carries a correlation id through the request: the caller's <c>X-Correlation-Id</c> when it is a sane

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace Enterprise.WebApi.Http;
+namespace Enterprise.WebApi.Problems;
 
 /// <summary>
 /// The last resort: a 500 that says only that something failed and how to find it in the logs
 /// (trace and correlation ids); never the exception's message, type, stack trace or SQL.
 /// </summary>
-internal sealed class UnexpectedExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed class UnexpectedExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -16,10 +16,11 @@ internal sealed class UnexpectedExceptionHandler(IProblemDetailsService problemD
             return true;
         }
 
-        return await problemDetails.WriteProblemAsync(
+        return await ProblemFactory.WriteAsync(
             httpContext,
             StatusCodes.Status500InternalServerError,
-            "An unexpected error occurred.",
-            "The request could not be completed. Quote the traceId when reporting this.");
+            code: null,
+            "The request could not be completed. Quote the traceId when reporting this.",
+            "An unexpected error occurred.");
     }
 }

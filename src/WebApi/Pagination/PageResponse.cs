@@ -1,6 +1,6 @@
 using Enterprise.Application.Common.Persistence;
 
-namespace Enterprise.WebApi.Http;
+namespace Enterprise.WebApi.Pagination;
 
 /// <summary>One page of an offset-paged list, with the total across all pages.</summary>
 public sealed record PageResponse<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Enterprise.WebApi.Http;
+namespace Enterprise.WebApi.Problems;
 
 /// <summary>
 /// Turns binding failures (malformed JSON, wrong types, unknown or missing members, bad query values)
@@ -13,7 +13,7 @@ internal static partial class InvalidRequestResponse
 {
     public const string BodyKey = "body";
 
-    public static IActionResult Create(ActionContext context)
+    public static ActionResult Create(ActionContext context)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (key, entry) in context.ModelState)
@@ -26,21 +26,11 @@ internal static partial class InvalidRequestResponse
             errors[FieldName(key)] = [.. entry.Errors.Select(Describe).Distinct(StringComparer.Ordinal)];
         }
 
-        var factory = context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Mvc.Infrastructure.ProblemDetailsFactory>();
-        var modelState = new ModelStateDictionary();
-        foreach (var (field, messages) in errors)
-        {
-            foreach (var message in messages)
-            {
-                modelState.AddModelError(field, message);
-            }
-        }
-
-        var problem = factory.CreateValidationProblemDetails(context.HttpContext, modelState, StatusCodes.Status400BadRequest);
-        problem.Type = ProblemTypes.For(StatusCodes.Status400BadRequest);
-        problem.Detail = "The request could not be read. See the errors member for each invalid field.";
-        problem.Extensions["code"] = "Request.Invalid";
-        return new BadRequestObjectResult(problem) { ContentTypes = { ProblemDetailsSetup.ProblemJson } };
+        return ProblemFactory.InvalidFields(
+            context.HttpContext,
+            errors,
+            "Request.Invalid",
+            "The request could not be read. See the errors member for each invalid field.").ToActionResult();
     }
 
     /// <summary>A 400 for a document that is valid JSON but not a valid body (for example a merge-patched one).</summary>
@@ -49,7 +39,7 @@ internal static partial class InvalidRequestResponse
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(exception);
         context.ModelState.AddModelError(exception.Path ?? "$", DescribeJsonError(exception.Message));
-        return (ActionResult)Create(context);
+        return Create(context);
     }
 
     /// <summary>JSON paths ("$.price") become member names ("price"); the body as a whole is "body".</summary>
