@@ -106,8 +106,16 @@ public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jso
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
-    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonObject patch, CancellationToken cancellationToken)
+    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonElement patch, CancellationToken cancellationToken)
     {
+        // Bound as a JsonElement because, unlike JsonObject, it honours AllowDuplicateProperties: a repeated member is a
+        // 400 at binding like in any other body. A non-object patch would replace the whole document, never a product.
+        if (patch.ValueKind != JsonValueKind.Object)
+        {
+            ModelState.AddModelError(InvalidRequestResponse.BodyKey, "A merge patch of a product must be a JSON object.");
+            return (ActionResult)InvalidRequestResponse.Create(ControllerContext);
+        }
+
         var current = await Sender.Send(new GetProductQuery(id), cancellationToken);
         if (!current.IsSuccess)
         {
@@ -122,7 +130,7 @@ public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jso
         }
 
         var document = JsonSerializer.SerializeToNode(current.Value.ToWriteRequest(), jsonOptions.Value.JsonSerializerOptions);
-        var patched = JsonMergePatch.Apply(document, patch);
+        var patched = JsonMergePatch.Apply(document, JsonObject.Create(patch));
         ProductWriteRequest request;
         try
         {
