@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Web;
 using Enterprise.IntegrationTests.Infrastructure;
 
 namespace Enterprise.IntegrationTests.Hostile;
@@ -109,6 +110,17 @@ public abstract class HostileFixture(DatabaseUnderTest database) : ApiFixture(da
         }
 
         return await Client.SendAsync(message);
+    }
+
+    /// <summary>The cursor of the <c>rel="next"</c> link of a list's first page, exactly as the API issued it.</summary>
+    protected async Task<string> NextCursorAsync(string list)
+    {
+        using var response = await Client.GetAsync(list);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), list);
+        var next = response.Headers.GetValues("Link").SelectMany(value => value.Split(','))
+            .Single(link => link.Contains("rel=\"next\"", StringComparison.Ordinal));
+        var url = new Uri(new Uri("http://localhost"), next[(next.IndexOf('<', StringComparison.Ordinal) + 1)..next.IndexOf('>', StringComparison.Ordinal)]);
+        return HttpUtility.ParseQueryString(url.Query)["cursor"] ?? throw new InvalidOperationException($"No cursor in the next link of {list}.");
     }
 
     protected static string Shorten(string text) => text.Length <= 500 ? text : text[..500] + "…";

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Web;
 using Enterprise.IntegrationTests.Infrastructure;
 
 namespace Enterprise.IntegrationTests.Hostile;
@@ -48,15 +46,5 @@ public sealed class V2HostileInputTests(DatabaseUnderTest database) : HostileFix
             Assert.That(status, Is.EqualTo(rejected.Status), $"status; the problem: {problem}");
             Assert.That(problem.TryGetProperty("code", out var code) ? code.GetString() : null, Is.EqualTo(rejected.Code), $"code; the problem: {problem}");
         });
-    }
-
-    private async Task<string> NextCursorAsync(string list)
-    {
-        using var response = await Client.GetAsync(list);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), list);
-        var next = response.Headers.GetValues("Link").SelectMany(value => value.Split(','))
-            .Single(link => link.Contains("rel=\"next\"", StringComparison.Ordinal));
-        var url = new Uri(new Uri("http://localhost"), next[(next.IndexOf('<', StringComparison.Ordinal) + 1)..next.IndexOf('>', StringComparison.Ordinal)]);
-        return HttpUtility.ParseQueryString(url.Query)["cursor"] ?? throw new InvalidOperationException($"No cursor in the next link of {list}.");
     }
 }
