@@ -63,7 +63,7 @@ public sealed class OpenApiFuzzTests(DatabaseUnderTest database) : HostileFixtur
             ? fixedIterations
             : DefaultIterations;
         // Printed first, so a run that hangs or crashes can still be replayed.
-        TestContext.Progress.WriteLine($"OpenAPI fuzz ({DatabaseUnderTest}): seed {seed}; {SeedVariable}={seed} replays this run.");
+        Report($"OpenAPI fuzz ({DatabaseUnderTest}): seed {seed}; {SeedVariable}={seed} replays this run.");
 
         var random = new Random(seed);
         var statuses = new SortedDictionary<int, int>();
@@ -98,8 +98,15 @@ public sealed class OpenApiFuzzTests(DatabaseUnderTest database) : HostileFixtur
         var summary = $"OpenAPI fuzz ({DatabaseUnderTest}): seed {seed} ({SeedVariable}={seed} replays it), {iterations} requests per version over " +
             $"{operationCount} operations of {string.Join(", ", ApiDocuments.Versions)}; cases {Convert.ToHexString(cases.GetHashAndReset())[..16]}; " +
             $"statuses {string.Join(", ", statuses.Select(pair => $"{pair.Key}×{pair.Value}"))}; {failures.Count} failure(s).";
-        TestContext.Progress.WriteLine(summary);
+        Report(summary);
         Assert.That(failures, Is.Empty, $"{summary}\n\n{string.Join("\n\n", failures.Take(MaxReported))}");
+    }
+
+    /// <summary>To the live console (Progress) and to the test's recorded output (Out), which the TRX keeps for scripts/test.sh.</summary>
+    private static void Report(string line)
+    {
+        TestContext.Progress.WriteLine(line);
+        TestContext.Out.WriteLine(line);
     }
 
     private static List<(string Method, string Template, JsonElement Operation)> Operations(JsonElement document) =>
