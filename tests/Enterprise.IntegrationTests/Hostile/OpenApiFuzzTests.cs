@@ -21,7 +21,7 @@ public sealed class OpenApiFuzzTests(DatabaseUnderTest database) : HostileFixtur
 {
     public const string SeedVariable = "ENTERPRISE_FUZZ_SEED";
     public const string IterationsVariable = "ENTERPRISE_FUZZ_ITERATIONS";
-    private const int DefaultIterations = 300;
+    private const int DefaultIterations = 200;
     private const int MaxReported = 20;
 
     /// <summary>The resources a fuzzed id or entity tag may name; filled in when a request is sent.</summary>
