@@ -86,6 +86,9 @@ fi
 # The hostile-input suite names each case "Rejects ..."; say how many were sent and rejected as they must be.
 hostile="$(cat "$results_dir"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*testName="Rejects [^"]*"[^>]*outcome="Passed"' | grep -c . || true)"
 echo "Hostile input: $hostile hostile requests rejected with a 4xx problem and no change to the database (all providers)"
+# The OpenAPI fuzz run's seeds and case fingerprints, so a failed run can be replayed with ENTERPRISE_FUZZ_SEED.
+fuzz_runs="$(cat "$results_dir"/*.trx 2>/dev/null | grep -o 'OpenAPI fuzz ([A-Za-z]*): seed [0-9]* ([^<]*' | sort -u || true)"
+echo "${fuzz_runs:-OpenAPI fuzz: no run recorded}"
 
 summary="$passed passed, $failed failed"
 if [[ "$skipped" -gt 0 ]]; then

@@ -33,7 +33,8 @@ public static class EntityTags
 
         if (tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any)))
         {
-            return null;
+            // "*" is the whole field value or nothing (RFC 9110 section 13.1.1): within a list it is malformed.
+            return tags.Count == 1 ? null : [];
         }
 
         return [.. tags.Where(tag => !tag.IsWeak).Select(tag => VersionOf(tag.Tag)).OfType<long>()];

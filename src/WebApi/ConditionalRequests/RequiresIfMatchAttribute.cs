@@ -1,6 +1,6 @@
 using Enterprise.WebApi.Problems;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.Net.Http.Headers;
+using Microsoft.Extensions.Primitives;
 
 namespace Enterprise.WebApi.ConditionalRequests;
 
@@ -17,7 +17,8 @@ public sealed class RequiresIfMatchAttribute : Attribute, IResourceFilter
     public void OnResourceExecuting(ResourceExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!context.HttpContext.Request.Headers.ContainsKey(HeaderNames.IfMatch))
+        // An empty value is no condition either: let through, it would make the write unconditional.
+        if (StringValues.IsNullOrEmpty(context.HttpContext.Request.Headers.IfMatch))
         {
             context.Result = ProblemFactory.Create(
                 context.HttpContext,

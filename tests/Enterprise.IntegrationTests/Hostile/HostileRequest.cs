@@ -81,6 +81,12 @@ public static class Placeholders
     /// <summary>A deleted category.</summary>
     public const string DeletedCategory = "%DELETED_CATEGORY%";
 
+    /// <summary>The next-page cursor of <see cref="V2HostileCases.CursorList"/>, exactly as the API issued it.</summary>
+    public const string ProductCursor = "%PRODUCT_CURSOR%";
+
+    /// <summary>The next-page cursor of the v2 categories list with <c>limit=1</c>.</summary>
+    public const string CategoryCursor = "%CATEGORY_CURSOR%";
+
     /// <summary>A SKU no product has yet, new on every send.</summary>
     public const string NewSku = "%NEW_SKU%";
 

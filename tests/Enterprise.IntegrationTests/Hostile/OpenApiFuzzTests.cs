@@ -1,23 +1,31 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Enterprise.IntegrationTests.Infrastructure;
+using Enterprise.WebApi.OpenApi;
 
 namespace Enterprise.IntegrationTests.Hostile;
 
 /// <summary>
-/// Seeded random requests for every operation of <c>/openapi/v1.json</c>: path ids, query values and bodies derived
-/// from the schemas, then mutated (wrong types, dropped and extra members, boundary numbers, random Unicode).
-/// Successes are fine; a 5xx, or an error without a problem+json body, fails the run and prints the request.
-/// <c>ENTERPRISE_FUZZ_SEED</c> replays a run; <c>ENTERPRISE_FUZZ_ITERATIONS</c> sets the total number of requests.
+/// Seeded random requests for every operation of every served OpenAPI document (<see cref="ApiDocuments.Versions"/>):
+/// path ids, query values (v2's cursors among them, real, damaged or made up), <c>If-Match</c> and other header
+/// parameters, and bodies derived from the schemas (v2's PATCH as <c>application/merge-patch+json</c>), then mutated
+/// (wrong types, dropped, repeated and extra members, boundary numbers, random Unicode). Successes are fine; a 5xx, or
+/// an error without a problem+json body, fails the run and prints the request.
+/// The seed is printed when the run starts; <c>ENTERPRISE_FUZZ_SEED</c> replays it: the same requests in the same
+/// order, which the printed case fingerprint confirms. <c>ENTERPRISE_FUZZ_ITERATIONS</c> sets the requests per version.
 /// </summary>
 [TestFixtureSource(typeof(DatabasesUnderTest), nameof(DatabasesUnderTest.All))]
-public sealed class OpenApiFuzzTests(DatabaseUnderTest database) : ApiFixture(database)
+public sealed class OpenApiFuzzTests(DatabaseUnderTest database) : HostileFixture(database)
 {
     public const string SeedVariable = "ENTERPRISE_FUZZ_SEED";
     public const string IterationsVariable = "ENTERPRISE_FUZZ_ITERATIONS";
-    private const int DefaultIterations = 300;
+    private const int DefaultIterations = 200;
     private const int MaxReported = 20;
+
+    /// <summary>The resources a fuzzed id or entity tag may name; filled in when a request is sent.</summary>
+    private static readonly string[] Ids = [Placeholders.Product, Placeholders.ArchivedProduct, Placeholders.Category, Placeholders.DeletedCategory];
 
     private static readonly string[] Nasty =
     [
@@ -25,19 +33,28 @@ public sealed class OpenApiFuzzTests(DatabaseUnderTest database) : ApiFixture(da
         "Infinity", "null", "\uD83E\uDDE8", "\uFEFF", "\\", "\"", "EUR", "BK-1042", "name,-price", "-createdAt",
     ];
 
-    private readonly List<Guid> _ids = [];
+    /// <summary>Real next-page cursors of the v2 lists, and damaged copies of them, as placeholders.</summary>
+    private readonly List<string> _cursors = [];
 
     [OneTimeSetUp]
-    public async Task CreateSomeData()
+    public async Task CollectRealCursors()
     {
-        var category = (await CreateCategoryAsync()).GetProperty("id").GetGuid();
-        _ids.Add(category);
-        _ids.Add((await CreateProductAsync(category, stockQuantity: 50)).GetProperty("id").GetGuid());
-        _ids.Add((await CreateProductAsync(category)).GetProperty("id").GetGuid());
+        // A second category and product, so both v2 lists have a next page at limit=1.
+        await CreateProductAsync((await CreateCategoryAsync()).GetProperty("id").GetGuid());
+        foreach (var list in new[] { "/api/v2/products?limit=1", "/api/v2/categories?limit=1", "/api/v2/products?limit=1&sort=-price" })
+        {
+            var cursor = await NextCursorAsync(list);
+            foreach (var variant in new[] { cursor, cursor[..(cursor.Length / 2)], cursor[1..], cursor + "A", cursor.ToUpperInvariant() })
+            {
+                var placeholder = $"%FUZZ_CURSOR_{_cursors.Count}%";
+                AddPlaceholder(placeholder, variant);
+                _cursors.Add(placeholder);
+            }
+        }
     }
 
     [Test]
-    public async Task Random_requests_from_the_OpenAPI_document_never_get_a_5xx_or_a_non_problem_error()
+    public async Task Random_requests_from_the_OpenAPI_documents_never_get_a_5xx_or_a_non_problem_error()
     {
         var seed = int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var fixedSeed)
             ? fixedSeed
@@ -45,34 +62,51 @@ public sealed class OpenApiFuzzTests(DatabaseUnderTest database) : ApiFixture(da
         var iterations = int.TryParse(Environment.GetEnvironmentVariable(IterationsVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var fixedIterations)
             ? fixedIterations
             : DefaultIterations;
-        using var documentResponse = await Client.GetAsync("/openapi/v1.json");
-        var document = await documentResponse.ReadJsonAsync();
-        var operations = Operations(document);
-        Assert.That(operations, Has.Count.GreaterThanOrEqualTo(10), "operations in the OpenAPI document");
+        // Printed first, so a run that hangs or crashes can still be replayed.
+        Report($"OpenAPI fuzz ({DatabaseUnderTest}): seed {seed}; {SeedVariable}={seed} replays this run.");
 
         var random = new Random(seed);
-        var generator = new SchemaFuzzer(document, random, _ids);
         var statuses = new SortedDictionary<int, int>();
         var failures = new List<string>();
-        for (var iteration = 0; iteration < iterations; iteration++)
+        var operationCount = 0;
+        using var cases = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var version in ApiDocuments.Versions)
         {
-            var (method, template, operation) = operations[iteration % operations.Count];
-            var request = generator.Request(method, template, operation, iteration);
-            using var response = await SendAsync(request);
-            var status = (int)response.StatusCode;
-            statuses[status] = statuses.GetValueOrDefault(status) + 1;
-            var isProblem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
-            if (status >= 500 || (status >= 400 && !isProblem))
+            using var documentResponse = await Client.GetAsync($"/openapi/{version}.json");
+            var document = await documentResponse.ReadJsonAsync();
+            var operations = Operations(document);
+            Assert.That(operations, Has.Count.GreaterThanOrEqualTo(10), $"operations in the {version} OpenAPI document");
+            operationCount += operations.Count;
+            var generator = new SchemaFuzzer(document, random, _cursors);
+            for (var iteration = 0; iteration < iterations; iteration++)
             {
-                var body = await response.Content.ReadAsStringAsync();
-                failures.Add($"#{iteration}: {status} {response.Content.Headers.ContentType?.MediaType} {Shorten(body)}\n{request.Describe(1000)}");
+                var (method, template, operation) = operations[iteration % operations.Count];
+                var request = generator.Request(method, template, operation, $"{version} #{iteration.ToString(CultureInfo.InvariantCulture)}");
+                cases.AppendData(Encoding.UTF8.GetBytes(request.Describe(int.MaxValue)));
+                using var response = await SendAsync(request);
+                var status = (int)response.StatusCode;
+                statuses[status] = statuses.GetValueOrDefault(status) + 1;
+                var isProblem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
+                if (status >= 500 || (status >= 400 && !isProblem))
+                {
+                    var body = await response.Content.ReadAsStringAsync();
+                    failures.Add($"{request.Description}: {status} {response.Content.Headers.ContentType?.MediaType} {Shorten(body)}\n{request.Describe(1000)}");
+                }
             }
         }
 
-        var summary = $"OpenAPI fuzz ({DatabaseUnderTest}): seed {seed} ({SeedVariable}={seed} replays it), {iterations} requests over {operations.Count} operations; " +
+        var summary = $"OpenAPI fuzz ({DatabaseUnderTest}): seed {seed} ({SeedVariable}={seed} replays it), {iterations} requests per version over " +
+            $"{operationCount} operations of {string.Join(", ", ApiDocuments.Versions)}; cases {Convert.ToHexString(cases.GetHashAndReset())[..16]}; " +
             $"statuses {string.Join(", ", statuses.Select(pair => $"{pair.Key}×{pair.Value}"))}; {failures.Count} failure(s).";
-        TestContext.Progress.WriteLine(summary);
+        Report(summary);
         Assert.That(failures, Is.Empty, $"{summary}\n\n{string.Join("\n\n", failures.Take(MaxReported))}");
+    }
+
+    /// <summary>To the live console (Progress) and to the test's recorded output (Out), which the TRX keeps for scripts/test.sh.</summary>
+    private static void Report(string line)
+    {
+        TestContext.Progress.WriteLine(line);
+        TestContext.Out.WriteLine(line);
     }
 
     private static List<(string Method, string Template, JsonElement Operation)> Operations(JsonElement document) =>
@@ -83,30 +117,16 @@ public sealed class OpenApiFuzzTests(DatabaseUnderTest database) : ApiFixture(da
             .OrderBy(operation => operation.Item2, StringComparer.Ordinal)
             .ThenBy(operation => operation.Item1, StringComparer.Ordinal)];
 
-    private async Task<HttpResponseMessage> SendAsync(HostileRequest request)
-    {
-        using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Path);
-        if (request.Body is not null)
-        {
-            message.Content = new ByteArrayContent(request.Body);
-            if (request.ContentType is not null)
-            {
-                message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
-            }
-        }
-
-        return await Client.SendAsync(message);
-    }
-
-    private static string Shorten(string text) => text.Length <= 400 ? text : text[..400] + "…";
-
     /// <summary>Values for a schema: mostly plausible, often mutated; all choices come from one seeded random.</summary>
-    private sealed class SchemaFuzzer(JsonElement document, Random random, IReadOnlyList<Guid> ids)
+    private sealed class SchemaFuzzer(JsonElement document, Random random, IReadOnlyList<string> cursors)
     {
-        public HostileRequest Request(string method, string template, JsonElement operation, int iteration)
+        private const string MergePatch = "application/merge-patch+json";
+
+        public HostileRequest Request(string method, string template, JsonElement operation, string label)
         {
             var path = template;
             var query = new List<string>();
+            var headers = new List<KeyValuePair<string, string>>();
             if (operation.TryGetProperty("parameters", out var parameters))
             {
                 foreach (var parameter in parameters.EnumerateArray())
@@ -117,11 +137,17 @@ public sealed class OpenApiFuzzTests(DatabaseUnderTest database) : ApiFixture(da
                     {
                         case "path":
                             // An encoded NUL never reaches the application: Kestrel refuses it, and the test server throws.
-                            var value = Uri.EscapeDataString(PathValue(schema)).Replace("%00", "%01", StringComparison.Ordinal);
+                            var value = Escape(PathValue(schema)).Replace("%00", "%01", StringComparison.Ordinal);
                             path = path.Replace($"{{{name}}}", value, StringComparison.Ordinal);
                             break;
+                        case "query" when name == "cursor" && random.Next(3) > 0:
+                            query.Add($"cursor={(random.Next(4) > 0 ? Pick([.. cursors]) : Uri.EscapeDataString(Scalar(schema, name)))}");
+                            break;
                         case "query" when random.Next(3) > 0:
-                            query.Add($"{Uri.EscapeDataString(name)}={Uri.EscapeDataString(Scalar(schema, name))}");
+                            query.Add($"{Uri.EscapeDataString(name)}={Escape(Scalar(schema, name))}");
+                            break;
+                        case "header" when random.Next(10) > 0:
+                            headers.Add(new(name, HeaderValue(name)));
                             break;
                         default:
                             break;
@@ -142,10 +168,12 @@ public sealed class OpenApiFuzzTests(DatabaseUnderTest database) : ApiFixture(da
             byte[]? body = null;
             string? contentType = null;
             if (operation.TryGetProperty("requestBody", out var requestBody) &&
-                requestBody.GetProperty("content").TryGetProperty("application/json", out var content))
+                requestBody.GetProperty("content").EnumerateObject()
+                    .FirstOrDefault(content => content.Name is "application/json" or MergePatch) is { Value.ValueKind: JsonValueKind.Object } content)
             {
                 var json = new StringBuilder();
-                WriteValue(json, content.GetProperty("schema"), depth: 0, memberName: null);
+                // A merge patch names a few members only; a full body most of them.
+                WriteValue(json, content.Value.GetProperty("schema"), depth: 0, memberName: null, dropOneIn: content.Name == MergePatch ? 2 : 12);
                 var text = json.ToString();
                 body = random.Next(25) switch
                 {
@@ -153,19 +181,38 @@ public sealed class OpenApiFuzzTests(DatabaseUnderTest database) : ApiFixture(da
                     1 => RandomBytes(),
                     _ => Encoding.UTF8.GetBytes(text),
                 };
-                contentType = random.Next(20) == 0 ? Pick("text/plain", "application/xml", "application/json; charset=latin1", "application/merge-patch+json") : HostileRequest.Json;
+                contentType = random.Next(20) == 0
+                    ? Pick("text/plain", "application/xml", "application/json; charset=latin1", HostileRequest.Json, MergePatch)
+                    : content.Name == MergePatch ? MergePatch : HostileRequest.Json;
             }
 
-            return new HostileRequest($"fuzz #{iteration.ToString(CultureInfo.InvariantCulture)}", method, path, body, contentType);
+            return new HostileRequest($"fuzz {label}", method, path, body, contentType, headers);
         }
+
+        /// <summary>URL-encoded, except the id placeholders, which are filled in when the request is sent.</summary>
+        private static string Escape(string value) => Ids.Contains(value) ? value : Uri.EscapeDataString(value);
 
         private string PathValue(JsonElement schema) => random.Next(10) switch
         {
-            < 5 => ids[random.Next(ids.Count)].ToString(),
-            < 8 => Guid.NewGuid().ToString(),
+            < 5 => Pick(Ids),
+            < 8 => RandomGuid(),
             8 => Guid.Empty.ToString(),
             _ => Scalar(schema, "id"),
         };
+
+        /// <summary>Header values as a client could send them: no line breaks, mostly ASCII.</summary>
+        private string HeaderValue(string name) => name switch
+        {
+            "If-Match" => Pick("*", "\"1\"", "\"2\"", "\"3\"", "W/\"1\"", "\"1\", \"2\"", "*, \"1\"", "\"\"", "garbage", "\"99999999999999999999\"", "1"),
+            _ => random.Next(3) > 0 ? RandomGuid() : Pick("k", "not a key", new string('k', 300), "\u00e9t\u00e9", "%00"),
+        };
+
+        private string RandomGuid()
+        {
+            var bytes = new byte[16];
+            random.NextBytes(bytes);
+            return new Guid(bytes).ToString();
+        }
 
         private JsonElement Resolve(JsonElement schema)
         {
@@ -211,7 +258,7 @@ public sealed class OpenApiFuzzTests(DatabaseUnderTest database) : ApiFixture(da
             {
                 "integer" => Pick("1", "0", "-1", "2", "100", "101", "21474836", "2147483647", "2147483648", "-2147483648", "1e3", "1.5", "abc"),
                 "number" => Pick("0", "1.5", "-1", "1e400", "NaN"),
-                _ when Format(schema) == "uuid" => random.Next(2) == 0 ? ids[random.Next(ids.Count)].ToString() : Pick(Guid.NewGuid().ToString(), "not-a-guid"),
+                _ when Format(schema) == "uuid" => random.Next(2) == 0 ? Pick(Ids) : Pick(RandomGuid(), "not-a-guid"),
                 _ => name switch
                 {
                     "sort" => string.Join(',', Enumerable.Range(0, random.Next(1, 6)).Select(_ => Pick("name", "-name", "sku", "-price", "stockQuantity", "createdAt", "-updatedAt", "bogus"))),
@@ -219,7 +266,7 @@ public sealed class OpenApiFuzzTests(DatabaseUnderTest database) : ApiFixture(da
                 },
             };
 
-        private void WriteValue(StringBuilder json, JsonElement schema, int depth, string? memberName)
+        private void WriteValue(StringBuilder json, JsonElement schema, int depth, string? memberName, int dropOneIn = 12)
         {
             // One time in eight a value of a random other kind, to exercise the strict binding.
             if (random.Next(8) == 0)
@@ -232,7 +279,7 @@ public sealed class OpenApiFuzzTests(DatabaseUnderTest database) : ApiFixture(da
             switch (TypeOf(schema))
             {
                 case "object":
-                    WriteObject(json, schema, depth);
+                    WriteObject(json, schema, depth, dropOneIn);
                     break;
                 case "array":
                     json.Append('[');
@@ -259,7 +306,7 @@ public sealed class OpenApiFuzzTests(DatabaseUnderTest database) : ApiFixture(da
             }
         }
 
-        private void WriteObject(StringBuilder json, JsonElement schema, int depth)
+        private void WriteObject(StringBuilder json, JsonElement schema, int depth, int dropOneIn)
         {
             if (depth > 4)
             {
@@ -272,13 +319,13 @@ public sealed class OpenApiFuzzTests(DatabaseUnderTest database) : ApiFixture(da
             {
                 foreach (var property in properties.EnumerateObject())
                 {
-                    if (random.Next(12) == 0)
+                    if (random.Next(dropOneIn) == 0)
                     {
                         continue; // Dropped.
                     }
 
                     var value = new StringBuilder();
-                    WriteValue(value, property.Value, depth + 1, property.Name);
+                    WriteValue(value, property.Value, depth + 1, property.Name, dropOneIn);
                     members.Add($"{JsonSerializer.Serialize(property.Name)}:{value}");
                     if (random.Next(30) == 0)
                     {
@@ -302,9 +349,9 @@ public sealed class OpenApiFuzzTests(DatabaseUnderTest database) : ApiFixture(da
             {
                 return random.Next(4) switch
                 {
-                    0 => Guid.NewGuid().ToString(),
+                    0 => RandomGuid(),
                     1 => Pick(Nasty),
-                    _ => ids[random.Next(ids.Count)].ToString(),
+                    _ => Pick(Ids),
                 };
             }
 

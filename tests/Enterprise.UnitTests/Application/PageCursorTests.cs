@@ -36,6 +36,14 @@ public sealed class PageCursorTests
     }
 
     [Test]
+    public void A_cursor_read_for_a_list_with_more_sort_fields_is_refused_as_another_lists()
+    {
+        var cursor = PageCursor.Create(List, Position);
+
+        Assert.That(PageCursor.Read(cursor, "[\"products\",\"name,sku\"]", [.. PositionTypes, typeof(string)]).Error, Is.EqualTo(PageCursor.OtherList));
+    }
+
+    [Test]
     public void Every_single_character_change_is_detected()
     {
         var cursor = PageCursor.Create(List, Position);

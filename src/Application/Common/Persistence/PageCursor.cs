@@ -93,15 +93,20 @@ public static class PageCursor
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object ||
                 !root.TryGetProperty("l", out var identity) || identity.ValueKind != JsonValueKind.String ||
-                !root.TryGetProperty("p", out var values) || values.ValueKind != JsonValueKind.Array ||
-                values.GetArrayLength() != positionTypes.Count)
+                !root.TryGetProperty("p", out var values) || values.ValueKind != JsonValueKind.Array)
             {
                 return Invalid;
             }
 
+            // Before the position's shape: another sort has another number of values, and is still another list.
             if (identity.GetString() != IdentityHash(listIdentity))
             {
                 return OtherList;
+            }
+
+            if (values.GetArrayLength() != positionTypes.Count)
+            {
+                return Invalid;
             }
 
             var position = new object[positionTypes.Count];

@@ -107,8 +107,14 @@ public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jso
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonObject patch, CancellationToken cancellationToken)
+    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonElement patch, CancellationToken cancellationToken)
     {
+        if (UnusablePatch(patch) is { } reason)
+        {
+            ModelState.AddModelError(InvalidRequestResponse.BodyKey, reason);
+            return (ActionResult)InvalidRequestResponse.Create(ControllerContext);
+        }
+
         var current = await Sender.Send(new GetProductQuery(id), cancellationToken);
         if (!current.IsSuccess)
         {
@@ -123,7 +129,7 @@ public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jso
         }
 
         var document = JsonSerializer.SerializeToNode(current.Value.ToWriteRequest(), jsonOptions.Value.JsonSerializerOptions);
-        var patched = JsonMergePatch.Apply(document, patch);
+        var patched = JsonMergePatch.Apply(document, JsonObject.Create(patch));
         ProductWriteRequest request;
         try
         {
@@ -171,6 +177,49 @@ public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jso
         var command = new AdjustStockCommand(id, request.Quantity, request.Reason) { ExpectedVersions = IfMatchVersions };
         var result = await Sender.Send(command, cancellationToken);
         return FromResult(result, product => WithEntityTag(product.Version, Ok(product.ToResponse())));
+    }
+
+    /// <summary>
+    /// Why a bound patch cannot be applied, or <see langword="null"/>. The patch is bound as a JsonElement because,
+    /// unlike JsonObject, it honours AllowDuplicateProperties; what a typed body's binding also refuses is looked for
+    /// here: text that is not valid Unicode (a JsonElement decodes it only when read) and a member repeated in another
+    /// case (names are read ignoring case). A non-object patch would replace the whole document, never a product.
+    /// </summary>
+    private static string? UnusablePatch(JsonElement patch)
+    {
+        if (patch.ValueKind != JsonValueKind.Object)
+        {
+            return "A merge patch of a product must be a JSON object.";
+        }
+
+        try
+        {
+            return RepeatsAMember(patch) ? "A member appears more than once." : null;
+        }
+        catch (InvalidOperationException)
+        {
+            // What JsonElement throws when a name or string cannot be decoded.
+            return "A member name or string is not valid Unicode text (invalid UTF-8 or a lone surrogate).";
+        }
+    }
+
+    /// <summary>Reads every name and string of <paramref name="element"/>, decoding each, and compares names ignoring case.</summary>
+    private static bool RepeatsAMember(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                return element.EnumerateObject().Any(member => !names.Add(member.Name) || RepeatsAMember(member.Value));
+            case JsonValueKind.Array:
+                return element.EnumerateArray().Any(RepeatsAMember);
+            case JsonValueKind.String:
+                // Decoded only for the exception invalid text throws; a string repeats nothing.
+                _ = element.GetString();
+                return false;
+            default:
+                return false;
+        }
     }
 
     private async Task<ActionResult> ReplaceAsync(

@@ -257,6 +257,26 @@ public sealed class ProductWritesV2Tests(DatabaseUnderTest database) : CatalogFi
         });
     }
 
+    [TestCase("{\"name\":\"a\",\"name\":\"b\"}", TestName = "A merge patch repeating a member is 400 like any repeated member")]
+    [TestCase("{\"price\":{\"amount\":1,\"amount\":2,\"currency\":\"EUR\"}}", TestName = "A merge patch repeating a nested member is 400 like any repeated member")]
+    public async Task A_merge_patch_repeating_a_member_is_rejected_like_a_body_repeating_one(string patch)
+    {
+        var id = await ProductChangedOnceAsync();
+        var before = await ProductRowAsync(id);
+
+        using var response = await SendWithHeaderAsync(HttpMethod.Patch, V2ProductPath(id), "If-Match", "\"2\"", patch, MergePatch);
+
+        var problem = await response.AssertUnreadableRequestAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(
+                problem.GetProperty("errors").EnumerateObject().SelectMany(field => field.Value.EnumerateArray()).Select(message => message.GetString()),
+                Does.Contain("A member appears more than once."),
+                problem.ToString());
+            Assert.That(await ProductRowAsync(id), Is.EqualTo(before));
+        });
+    }
+
     [TestCase("application/json")]
     [TestCase("application/json-patch+json")]
     public async Task A_patch_in_another_media_type_is_415_naming_merge_patch(string contentType)
