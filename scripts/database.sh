@@ -53,6 +53,9 @@ if [[ "$build" == true ]]; then
   dotnet build "$project" --configuration "$configuration" --nologo --verbosity quiet
 fi
 ef_options=(--project "$project" --configuration "$configuration" --no-build)
+# `dotnet ef` is a local tool (.config/dotnet-tools.json): restore it so this script also works on its own on a fresh
+# clone. Once the tool is in the NuGet cache this takes about a second and needs no network.
+dotnet tool restore --verbosity quiet >/dev/null
 
 case "$command" in
   drift)

@@ -25,10 +25,10 @@ public sealed class ConventionTests
             "Controllers never see domain aggregates or repositories",
             Controllers().Should().NotDependOnAnyTypesThat().AreAssignableTo(typeof(AggregateRoot))
                 .AndShould().NotDependOnAnyTypesThat().HaveNameEndingWith("Repository"));
-        foreach (var handler in new[] { typeof(ICommandHandler<,>), typeof(IQueryHandler<,>) })
+        foreach (var (handlers, handler) in new[] { ("Command handlers", typeof(ICommandHandler<,>)), ("Query handlers", typeof(IQueryHandler<,>)) })
         {
             yield return Convention(
-                $"{handler.Name[..handler.Name.IndexOf('`', StringComparison.Ordinal)]}s are internal sealed, named Handler and never use ASP.NET Core",
+                $"{handlers} are internal sealed, named Handler and never use ASP.NET Core",
                 Classes().That().ResideInAssembly(Layers.Application).And().ImplementInterface(handler)
                     .Should().BeSealed().AndShould().NotBePublic().AndShould().HaveNameEndingWith("Handler")
                     .AndShould().NotDependOnAnyTypesThat().ResideInNamespaceMatching(@"^Microsoft\.AspNetCore(\..*)?$"));
