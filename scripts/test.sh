@@ -34,7 +34,9 @@ mkdir -p "$results_dir"
 
 echo "== restore tools and packages"
 dotnet tool restore
-dotnet restore Enterprise.sln
+# Locked mode on every run, not only under CI=true: restore never rewrites the lock files (packages.lock.json) here,
+# and a package change made without updating them fails a developer's run just as it fails CI's.
+dotnet restore Enterprise.sln --locked-mode
 
 echo "== build ($configuration, warnings are errors)"
 dotnet build Enterprise.sln --configuration "$configuration" --no-restore
