@@ -28,26 +28,8 @@ command="${1:-}"
 [[ "$command" == check || "$command" == update ]] || usage
 shift
 
-configuration=Debug
-build=true
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --configuration | -c)
-      [[ $# -ge 2 ]] || usage
-      configuration="$2"
-      shift 2
-      ;;
-    --no-build)
-      build=false
-      shift
-      ;;
-    *) usage ;;
-  esac
-done
-
-if [[ "$build" == true ]]; then
-  dotnet build "$project" --configuration "$configuration" --nologo --verbosity quiet
-fi
+source scripts/lib/build-options.sh
+build_unless_told_not_to "$project" "$@"
 
 shopt -s nullglob
 generated=("$generated_dir"/*.json)
