@@ -23,17 +23,8 @@ declare -A contexts=(
 all_providers=(Sqlite SqlServer PostgreSql)
 server_providers=(SqlServer PostgreSql)
 
-usage() {
-  echo "usage: $0 drift|sql [--configuration NAME] [--no-build]" >&2
-  exit 2
-}
-
-command="${1:-}"
-[[ "$command" == drift || "$command" == sql ]] || usage
-shift
-
 source scripts/lib/build-options.sh
-build_unless_told_not_to "$project" "$@"
+read_command_and_build "$project" "drift|sql" "$@"
 ef_options=(--project "$project" --configuration "$configuration" --no-build)
 # `dotnet ef` is a local tool (.config/dotnet-tools.json): restore it so this script also works on its own on a fresh
 # clone. Once the tool is in the NuGet cache this takes about a second and needs no network.

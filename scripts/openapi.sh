@@ -19,17 +19,8 @@ project=src/WebApi
 generated_dir=artifacts/openapi
 committed_dir=docs/openapi
 
-usage() {
-  echo "usage: $0 check|update [--configuration NAME] [--no-build]" >&2
-  exit 2
-}
-
-command="${1:-}"
-[[ "$command" == check || "$command" == update ]] || usage
-shift
-
 source scripts/lib/build-options.sh
-build_unless_told_not_to "$project" "$@"
+read_command_and_build "$project" "check|update" "$@"
 
 shopt -s nullglob
 generated=("$generated_dir"/*.json)
