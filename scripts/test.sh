@@ -72,6 +72,10 @@ pg_dir="$(mktemp -d /tmp/enterprise-pg.XXXXXX)"
 redis_dir="$(mktemp -d /tmp/enterprise-redis.XXXXXX)"
 # One trap for both servers, stopped by PID however this script ends; each is stopped even if the other fails to.
 trap 'scripts/postgres.sh stop "$pg_dir" || true; scripts/redis.sh stop "$redis_dir" || true; rm -rf "$pg_dir" "$redis_dir"' EXIT
+# A signal (the budget running out, Ctrl+C) ends the run through that trap: without these, bash killed by SIGTERM
+# while `dotnet test` runs skips its EXIT trap and leaves PostgreSQL running.
+trap 'exit 143' TERM
+trap 'exit 130' INT
 
 pg_port="$(free_port 55432)"
 start_test_server PostgreSQL scripts/postgres.sh "$pg_dir" "$pg_port" \
@@ -85,6 +89,7 @@ start_test_server Redis scripts/redis.sh "$redis_dir" "$redis_port" ENTERPRISE_T
 
 echo "== tests"
 test_failed=0
+aborted_runs=0
 for project in tests/*/*.csproj; do
   name="$(basename "$project" .csproj)"
   # One TRX per project with its own name: a shared default name lets one project overwrite another's results.
@@ -95,6 +100,10 @@ for project in tests/*/*.csproj; do
   if [[ ! -f "$results_dir/$name.trx" ]]; then
     echo "error: $name produced no test results" >&2
     test_failed=1
+  elif grep -q 'The active test run was aborted' "$results_dir/$name.trx"; then
+    # The test that hung or crashed its host has no result of its own: the aborted run counts as one failure.
+    echo "error: $name's test run was aborted: a test ran past the hang timeout ($hang_timeout) or crashed the test host; dumps are under $results_dir/" >&2
+    aborted_runs=$((aborted_runs + 1))
   fi
 done
 
@@ -104,6 +113,7 @@ passed="$(grep -c '"Passed"' <<<"$outcomes" || true)"
 failed="$(grep -cE '"(Failed|Error|Timeout|Aborted)"' <<<"$outcomes" || true)"
 total="$(grep -c . <<<"$outcomes" || true)"
 skipped=$((total - passed - failed))
+failed=$((failed + aborted_runs))
 
 if [[ "$total" -eq 0 ]]; then
   echo "error: no test was executed" >&2
