@@ -23,36 +23,12 @@ declare -A contexts=(
 all_providers=(Sqlite SqlServer PostgreSql)
 server_providers=(SqlServer PostgreSql)
 
-usage() {
-  echo "usage: $0 drift|sql [--configuration NAME] [--no-build]" >&2
-  exit 2
-}
-
-command="${1:-}"
-[[ "$command" == drift || "$command" == sql ]] || usage
-shift
-
-configuration=Debug
-build=true
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --configuration | -c)
-      [[ $# -ge 2 ]] || usage
-      configuration="$2"
-      shift 2
-      ;;
-    --no-build)
-      build=false
-      shift
-      ;;
-    *) usage ;;
-  esac
-done
-
-if [[ "$build" == true ]]; then
-  dotnet build "$project" --configuration "$configuration" --nologo --verbosity quiet
-fi
+source scripts/lib/build-options.sh
+read_command_and_build "$project" "drift|sql" "$@"
 ef_options=(--project "$project" --configuration "$configuration" --no-build)
+# `dotnet ef` is a local tool (.config/dotnet-tools.json): restore it so this script also works on its own on a fresh
+# clone. Once the tool is in the NuGet cache this takes about a second and needs no network.
+dotnet tool restore --verbosity quiet >/dev/null
 
 case "$command" in
   drift)

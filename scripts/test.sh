@@ -1,11 +1,32 @@
 #!/usr/bin/env bash
 # Builds and tests everything; the one command developers and CI run.
 # Stops at the first failing step and ends with the line "N passed, N failed[, N skipped]".
+#
+# A hang must not eat CI's 90 minutes. The whole run has a budget, ENTERPRISE_TEST_BUDGET_MINUTES (default 30; a run
+# takes 3-4 minutes on CI's machine): when it is spent, the run and everything it started (test hosts, database
+# servers) is stopped and fails with a message saying so. Each test gets ENTERPRISE_TEST_HANG_TIMEOUT (default 10m):
+# a test running longer has its test host dumped into artifacts/test-results/ and stopped, which fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+budget_minutes="${ENTERPRISE_TEST_BUDGET_MINUTES:-30}"
+if [[ -z "${ENTERPRISE_TEST_WITHIN_BUDGET:-}" ]]; then
+  if [[ ! "$budget_minutes" =~ ^[1-9][0-9]*$ ]]; then
+    echo "error: ENTERPRISE_TEST_BUDGET_MINUTES must be a whole number of minutes, not '$budget_minutes'" >&2
+    exit 2
+  fi
+  # timeout runs the script in a process group of its own and signals the whole group, then kills what is left.
+  status=0
+  ENTERPRISE_TEST_WITHIN_BUDGET=1 timeout --kill-after=60 "${budget_minutes}m" "$PWD/scripts/test.sh" "$@" || status=$?
+  if [[ "$status" -eq 124 || "$status" -eq 137 ]]; then
+    echo "error: ./scripts/test.sh was stopped after its budget of $budget_minutes minutes (ENTERPRISE_TEST_BUDGET_MINUTES); a step hung or the suite outgrew the budget" >&2
+  fi
+  exit "$status"
+fi
+
 configuration=Release
 results_dir=artifacts/test-results
+hang_timeout="${ENTERPRISE_TEST_HANG_TIMEOUT:-10m}"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 rm -rf "$results_dir"
@@ -13,10 +34,15 @@ mkdir -p "$results_dir"
 
 echo "== restore tools and packages"
 dotnet tool restore
-dotnet restore Enterprise.sln
+# Locked mode on every run, not only under CI=true: restore never rewrites the lock files (packages.lock.json) here,
+# and a package change made without updating them fails a developer's run just as it fails CI's.
+dotnet restore Enterprise.sln --locked-mode
 
 echo "== build ($configuration, warnings are errors)"
 dotnet build Enterprise.sln --configuration "$configuration" --no-restore
+
+echo "== the committed OpenAPI documents (docs/openapi/) match the ones the build generated (artifacts/openapi/)"
+scripts/openapi.sh check --no-build
 
 echo "== migrations match the model, for every provider"
 scripts/database.sh drift --configuration "$configuration" --no-build
@@ -46,6 +72,10 @@ pg_dir="$(mktemp -d /tmp/enterprise-pg.XXXXXX)"
 redis_dir="$(mktemp -d /tmp/enterprise-redis.XXXXXX)"
 # One trap for both servers, stopped by PID however this script ends; each is stopped even if the other fails to.
 trap 'scripts/postgres.sh stop "$pg_dir" || true; scripts/redis.sh stop "$redis_dir" || true; rm -rf "$pg_dir" "$redis_dir"' EXIT
+# A signal (the budget running out, Ctrl+C) ends the run through that trap: without these, bash killed by SIGTERM
+# while `dotnet test` runs skips its EXIT trap and leaves PostgreSQL running.
+trap 'exit 143' TERM
+trap 'exit 130' INT
 
 pg_port="$(free_port 55432)"
 start_test_server PostgreSQL scripts/postgres.sh "$pg_dir" "$pg_port" \
@@ -59,15 +89,21 @@ start_test_server Redis scripts/redis.sh "$redis_dir" "$redis_port" ENTERPRISE_T
 
 echo "== tests"
 test_failed=0
+aborted_runs=0
 for project in tests/*/*.csproj; do
   name="$(basename "$project" .csproj)"
   # One TRX per project with its own name: a shared default name lets one project overwrite another's results.
   dotnet test "$project" --configuration "$configuration" --no-build \
+    --blame-hang-timeout "$hang_timeout" --blame-hang-dump-type mini \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
     --results-directory "$results_dir" || test_failed=1
   if [[ ! -f "$results_dir/$name.trx" ]]; then
     echo "error: $name produced no test results" >&2
     test_failed=1
+  elif grep -q 'The active test run was aborted' "$results_dir/$name.trx"; then
+    # The test that hung or crashed its host has no result of its own: the aborted run counts as one failure.
+    echo "error: $name's test run was aborted: a test ran past the hang timeout ($hang_timeout) or crashed the test host; dumps are under $results_dir/" >&2
+    aborted_runs=$((aborted_runs + 1))
   fi
 done
 
@@ -77,6 +113,7 @@ passed="$(grep -c '"Passed"' <<<"$outcomes" || true)"
 failed="$(grep -cE '"(Failed|Error|Timeout|Aborted)"' <<<"$outcomes" || true)"
 total="$(grep -c . <<<"$outcomes" || true)"
 skipped=$((total - passed - failed))
+failed=$((failed + aborted_runs))
 
 if [[ "$total" -eq 0 ]]; then
   echo "error: no test was executed" >&2

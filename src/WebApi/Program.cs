@@ -8,7 +8,7 @@ using Enterprise.WebApi.Logging;
 var migrateOnly = args is ["migrate", ..];
 
 // Build-time OpenAPI generation (Microsoft.Extensions.ApiDescription.Server) runs this entry point inside
-// GetDocument.Insider to write docs/openapi/: it starts the host in Development (no authentication settings
+// GetDocument.Insider to write artifacts/openapi/: it starts the host in Development (no authentication settings
 // needed) and must neither migrate nor seed a database.
 var generatingDocuments = Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
 try

@@ -1,81 +1,85 @@
+using ArchUnitNET.Fluent;
+using ArchUnitNET.Fluent.Syntax.Elements.Members.PropertyMembers;
+using ArchUnitNET.Fluent.Syntax.Elements.Types.Classes;
+using ArchUnitNET.NUnit;
 using Enterprise.Domain.Common;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using NetArchTest.Rules;
+using static ArchUnitNET.Fluent.ArchRuleDefinition;
 
 namespace Enterprise.ArchitectureTests;
 
-/// <summary>Rules that keep each layer's code in the shape the design asks for.</summary>
+/// <summary>
+/// Rules that keep each layer's code in the shape the design asks for. ArchUnitNET fails a rule whose <c>That()</c>
+/// matches no type, so a rule cannot pass by checking nothing (a renamed base type or suffix fails it instead).
+/// </summary>
 public sealed class ConventionTests
 {
-    [Test]
-    public void Controllers_never_use_EF_Core_or_Infrastructure()
+    public static IEnumerable<TestCaseData> Conventions()
     {
-        var controllers = Types.InAssembly(Layers.WebApi).That().Inherit(typeof(ControllerBase));
-        Assert.That(controllers.GetTypes(), Is.Not.Empty);
-
-        var result = controllers.ShouldNot().HaveDependencyOnAny("Microsoft.EntityFrameworkCore", "Enterprise.Infrastructure").GetResult();
-
-        Assert.That(result.FailingTypeNames ?? [], Is.Empty);
-    }
-
-    [Test]
-    public void Controllers_never_see_domain_entities_or_repositories()
-    {
-        var result = Types.InAssembly(Layers.WebApi).That().Inherit(typeof(ControllerBase))
-            .ShouldNot().HaveDependencyOnAny("Enterprise.Domain.Catalog.Product", "Enterprise.Domain.Catalog.Category")
-            .GetResult();
-
-        Assert.That(result.FailingTypeNames ?? [], Is.Empty);
-    }
-
-    [TestCase(typeof(ICommandHandler<,>))]
-    [TestCase(typeof(IQueryHandler<,>))]
-    public void Handlers_never_use_HttpContext_and_are_internal_sealed_and_named_Handler(Type handlerInterface)
-    {
-        var handlers = Types.InAssembly(Layers.Application).That().ImplementInterface(handlerInterface);
-        Assert.That(handlers.GetTypes(), Is.Not.Empty);
-
-        Assert.Multiple(() =>
+        yield return Convention(
+            "Controllers never use EF Core or Infrastructure",
+            Controllers().Should().NotDependOnAnyTypesThat().ResideInNamespaceMatching(@"^(Microsoft\.EntityFrameworkCore|Enterprise\.Infrastructure)(\..*)?$"));
+        yield return Convention(
+            "Controllers never see domain aggregates or repositories",
+            Controllers().Should().NotDependOnAnyTypesThat().AreAssignableTo(typeof(AggregateRoot))
+                .AndShould().NotDependOnAnyTypesThat().HaveNameEndingWith("Repository"));
+        foreach (var (handlers, handler) in new[] { ("Command handlers", typeof(ICommandHandler<,>)), ("Query handlers", typeof(IQueryHandler<,>)) })
         {
-            Assert.That(handlers.ShouldNot().HaveDependencyOnAny("Microsoft.AspNetCore", "Microsoft.AspNetCore.Http").GetResult().FailingTypeNames ?? [], Is.Empty);
-            Assert.That(handlers.Should().BeSealed().And().NotBePublic().GetResult().FailingTypeNames ?? [], Is.Empty);
-            Assert.That(handlers.Should().HaveNameEndingWith("Handler").GetResult().FailingTypeNames ?? [], Is.Empty);
-        });
+            yield return Convention(
+                $"{handlers} are internal sealed, named Handler and never use ASP.NET Core",
+                Classes().That().ResideInAssembly(Layers.Application).And().ImplementInterface(handler)
+                    .Should().BeSealed().AndShould().NotBePublic().AndShould().HaveNameEndingWith("Handler")
+                    .AndShould().NotDependOnAnyTypesThat().ResideInNamespaceMatching(@"^Microsoft\.AspNetCore(\..*)?$"));
+        }
+
+        yield return Convention(
+            "Validators are internal sealed and named Validator",
+            Classes().That().ResideInAssembly(Layers.Application).And().AreAssignableTo(typeof(AbstractValidator<>))
+                .Should().BeSealed().AndShould().NotBePublic().AndShould().HaveNameEndingWith("Validator"));
+        yield return Convention(
+            "Aggregates expose no public setters",
+            NoPublicSetterIn(Classes().That().AreAssignableTo(typeof(AggregateRoot))));
+
+        // One row per suffix: with one rule for both, a suffix that no type has any more would go unnoticed.
+        foreach (var suffix in new[] { "Repository", "Queries" })
+        {
+            yield return Convention(
+                $"Infrastructure {suffix} adapters are internal",
+                Classes().That().ResideInAssembly(Layers.Infrastructure).And().HaveNameEndingWith(suffix).Should().NotBePublic());
+        }
+    }
+
+    [TestCaseSource(nameof(Conventions))]
+    public void Convention_holds(IArchRule rule)
+    {
+        rule.Check(Layers.Architecture);
     }
 
     [Test]
-    public void Validators_are_internal_sealed_and_named_Validator()
+    public void A_rule_that_matches_no_type_fails()
     {
-        var validators = Types.InAssembly(Layers.Application).That().Inherit(typeof(AbstractValidator<>));
-        Assert.That(validators.GetTypes(), Is.Not.Empty);
+        var rule = Classes().That().ResideInAssembly(Layers.Infrastructure).And().HaveNameEndingWith("NoTypeIsNamedLikeThis").Should().NotBePublic();
 
-        var result = validators.Should().BeSealed().And().NotBePublic().And().HaveNameEndingWith("Validator").GetResult();
-
-        Assert.That(result.FailingTypeNames ?? [], Is.Empty);
+        Assert.That(rule.HasNoViolations(Layers.Architecture), Is.False);
     }
 
     [Test]
-    public void Aggregates_expose_no_public_setters()
+    public void The_setter_rule_notices_a_public_init_setter()
     {
-        var aggregates = Layers.Domain.GetTypes().Where(type => type.IsSubclassOf(typeof(AggregateRoot))).ToArray();
-        Assert.That(aggregates, Is.Not.Empty);
+        var rule = NoPublicSetterIn(Classes().That().HaveFullName(typeof(Domain.Catalog.ProductDetails).FullName!));
 
-        var publicSetters = aggregates
-            .SelectMany(type => type.GetProperties())
-            .Where(property => property.SetMethod is { IsPublic: true })
-            .Select(property => $"{property.DeclaringType!.Name}.{property.Name}");
-
-        Assert.That(publicSetters, Is.Empty);
+        Assert.That(rule.HasNoViolations(Layers.Architecture), Is.False, "ProductDetails has public init setters");
     }
 
-    [Test]
-    public void Infrastructure_adapters_are_internal()
-    {
-        var adapters = Types.InAssembly(Layers.Infrastructure).That().HaveNameEndingWith("Repository").Or().HaveNameEndingWith("Queries");
-        Assert.That(adapters.GetTypes(), Is.Not.Empty);
+    /// <summary>Properties declared in the classes have no public setter; a public <c>init</c> counts as one.</summary>
+    private static PropertyMembersShouldConjunction NoPublicSetterIn(GivenClassesConjunction classes) =>
+        PropertyMembers().That().AreDeclaredIn(classes).Should().NotHavePublicSetter();
 
-        Assert.That(adapters.Should().NotBePublic().GetResult().FailingTypeNames ?? [], Is.Empty);
-    }
+    private static GivenClassesConjunction Controllers() =>
+        Classes().That().ResideInAssembly(Layers.WebApi).And().AreAssignableTo(typeof(ControllerBase));
+
+    private static TestCaseData Convention(string name, IArchRule rule) =>
+        new TestCaseData(rule).SetArgDisplayNames(name);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Enterprise.IntegrationTests.Hostile;
 using Enterprise.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Serilog.Events;
@@ -49,15 +50,17 @@ public sealed class AuthorizationTests(DatabaseUnderTest database) : ApiFixture(
     }
 
     [Test]
-    public async Task A_write_with_a_token_without_the_write_scope_is_403()
+    public async Task A_write_with_a_token_without_the_write_scope_is_403_and_writes_nothing()
     {
         var category = await CreateCategoryAsync();
         using var reader = ClientWith(TestTokens.Create("reader", scopes: ["catalog:read"]));
+        var before = await DatabaseSnapshot.TakeAsync(Factory);
 
         using var response = await reader.PostAsJsonAsync("/api/v1/products", ProductBody(category.GetProperty("id").GetGuid()));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("Auth.Forbidden"));
+        before.AssertUnchanged(await DatabaseSnapshot.TakeAsync(Factory), "POST /api/v1/products with a catalog:read token");
     }
 
     [Test]
@@ -106,9 +109,11 @@ public sealed class AuthorizationTests(DatabaseUnderTest database) : ApiFixture(
         var category = await CreateCategoryAsync();
         var path = $"/api/v1/categories/{category.GetProperty("id").GetGuid()}";
         using var writer = ClientWith(TestTokens.Create("writer", scopes: [TestTokens.WriteScope]));
+        var before = await DatabaseSnapshot.TakeAsync(Factory);
 
         using var refused = await writer.DeleteAsync(path);
         var problem = await refused.AssertProblemAsync(HttpStatusCode.Forbidden);
+        before.AssertUnchanged(await DatabaseSnapshot.TakeAsync(Factory), $"DELETE {path} without the admin role");
         using var stillThere = await writer.GetAsync(path);
         using var deleted = await Client.DeleteAsync(path);
 

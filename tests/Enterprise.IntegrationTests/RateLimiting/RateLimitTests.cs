@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Enterprise.IntegrationTests.Hostile;
 using Enterprise.IntegrationTests.Infrastructure;
 
 namespace Enterprise.IntegrationTests.RateLimiting;
@@ -54,7 +55,7 @@ public sealed class RateLimitTests(DatabaseUnderTest database) : ApiFixture(data
     }
 
     [Test]
-    public async Task Writes_draw_from_their_own_stricter_bucket()
+    public async Task Writes_draw_from_their_own_stricter_bucket_and_a_refused_one_writes_nothing()
     {
         using var client = ClientFor(UniqueSubject());
         for (var write = 0; write < WriteTokens; write++)
@@ -68,10 +69,13 @@ public sealed class RateLimitTests(DatabaseUnderTest database) : ApiFixture(data
             });
         }
 
+        var before = await DatabaseSnapshot.TakeAsync(Factory);
+
         using var refused = await client.PostAsJsonAsync("/api/v1/categories", new { name = UniqueName("Category") });
         using var read = await client.GetAsync("/api/v1/categories");
 
         var problem = await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        before.AssertUnchanged(await DatabaseSnapshot.TakeAsync(Factory), "POST /api/v1/categories beyond the write bucket");
         Assert.Multiple(() =>
         {
             Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("Request.RateLimited"));
