@@ -1,5 +1,6 @@
 using Enterprise.Application.Catalog.Categories;
 using Enterprise.Application.Common.Auditing;
+using Enterprise.Application.Common.Caching;
 using Enterprise.Application.Common.Concurrency;
 using Enterprise.Application.Common.Security;
 using Enterprise.Domain.Catalog;
@@ -11,7 +12,7 @@ namespace Enterprise.Application.Catalog.Products;
 
 /// <summary>Replaces everything a caller controls on an active product (PUT).</summary>
 [RequiresScope(CatalogPermissions.WriteScope)]
-public sealed record ReplaceProductCommand : ICommand<Result<ProductDto>>, IHasResourceId, IConditionalWrite
+public sealed record ReplaceProductCommand : ICommand<Result<ProductDto>>, IHasResourceId, IConditionalWrite, IInvalidatesCache
 {
     public required Guid ProductId { get; init; }
 
@@ -21,6 +22,8 @@ public sealed record ReplaceProductCommand : ICommand<Result<ProductDto>>, IHasR
     public IReadOnlyCollection<long>? ExpectedVersions { get; init; }
 
     Guid IHasResourceId.ResourceId => ProductId;
+
+    IReadOnlyList<string> IInvalidatesCache.StaleCacheKeys => [ProductCacheKeys.ById(ProductId)];
 }
 
 internal sealed class ReplaceProductValidator : AbstractValidator<ReplaceProductCommand>
