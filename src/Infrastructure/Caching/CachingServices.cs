@@ -45,9 +45,9 @@ internal static class CachingServices
         if (sharedThroughRedis)
         {
             cache
-                .WithDistributedCache(
-                    provider => new RedisCache(Options.Create(new RedisCacheOptions { ConnectionMultiplexerFactory = SharedConnection(provider) })),
-                    new FusionCacheSystemTextJsonSerializer(RedisJson))
+                .WithSerializer(new FusionCacheSystemTextJsonSerializer(RedisJson))
+                .WithDistributedCache(provider =>
+                    new RedisCache(Options.Create(new RedisCacheOptions { ConnectionMultiplexerFactory = SharedConnection(provider) })))
                 .WithBackplane(provider => new RedisBackplane(
                     Options.Create(new RedisBackplaneOptions { ConnectionMultiplexerFactory = SharedConnection(provider) }),
                     provider.GetRequiredService<ILogger<RedisBackplane>>()));
