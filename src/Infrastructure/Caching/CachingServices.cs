@@ -22,6 +22,8 @@ internal static class CachingServices
 
     private static readonly JsonSerializerOptions RedisJson = new(JsonSerializerDefaults.Web)
     {
+        // FusionCache's own entries hold value tuples, whose members are fields.
+        IncludeFields = true,
         Converters = { new SuccessfulResultJsonConverter() },
     };
 
