@@ -18,7 +18,7 @@ public sealed class LayerDependencyTests
     {
         yield return Allowed(Layers.Domain);
         yield return Allowed(Layers.Application, "Enterprise.Domain", "Mediator", "FluentValidation", "Microsoft.Extensions.", "Scrutor");
-        yield return Allowed(Layers.Infrastructure, "Enterprise.Domain", "Enterprise.Application", "Mediator", "FluentValidation", "Microsoft.Extensions.", "Microsoft.EntityFrameworkCore", "Microsoft.Data.Sqlite", "Microsoft.Data.SqlClient", "Npgsql", "Scrutor");
+        yield return Allowed(Layers.Infrastructure, "Enterprise.Domain", "Enterprise.Application", "Mediator", "FluentValidation", "Microsoft.Extensions.", "Microsoft.EntityFrameworkCore", "Microsoft.Data.Sqlite", "Microsoft.Data.SqlClient", "Npgsql", "Scrutor", "StackExchange.Redis", "ZiggyCreatures.FusionCache");
     }
 
     [TestCaseSource(nameof(ForbiddenDependencies))]
