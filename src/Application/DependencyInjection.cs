@@ -1,4 +1,5 @@
 using Enterprise.Application.Common.Behaviors;
+using Enterprise.Application.Common.Caching;
 using Enterprise.Application.Common.Modules;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,11 +25,14 @@ public static class DependencyInjection
                 typeof(AuditBehavior<,>),
                 typeof(AuthorizationBehavior<,>),
                 typeof(ValidationBehavior<,>),
+                typeof(CachingBehavior<,>),
+                typeof(CacheInvalidationBehavior<,>),
                 typeof(UnitOfWorkBehavior<,>),
             ];
         });
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CacheMetrics>();
         return services.AddModulesFrom(typeof(DependencyInjection).Assembly);
     }
 }

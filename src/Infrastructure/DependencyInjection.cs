@@ -1,7 +1,9 @@
 using Enterprise.Application.Common.Modules;
 using Enterprise.Application.Common.Persistence;
+using Enterprise.Infrastructure.Caching;
 using Enterprise.Infrastructure.Idempotency;
 using Enterprise.Infrastructure.Persistence;
+using Enterprise.Infrastructure.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -13,8 +15,11 @@ public static class DependencyInjection
     public const string DatabaseHealthCheckName = "database";
     public const string ReadinessTag = "ready";
 
-    /// <summary>Persistence for the configured provider, the unit of work, the idempotency-key store, health checks and every infrastructure module.</summary>
-    /// <exception cref="OptionsValidationException">The database settings are invalid; the message names each bad setting.</exception>
+    /// <summary>
+    /// Persistence for the configured provider, the unit of work, the idempotency-key store, the query cache (with Redis
+    /// when configured), health checks and every infrastructure module.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">The database or caching settings are invalid; the message names each bad setting.</exception>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -31,6 +36,13 @@ public static class DependencyInjection
         services.AddScoped<DatabaseMigrator>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddIdempotencyStore();
+        var redis = RedisConnection.ConnectionStringFrom(configuration);
+        if (redis is not null)
+        {
+            services.AddRedisConnection(redis);
+        }
+
+        services.AddQueryCache(configuration, sharedThroughRedis: redis is not null, ReadinessTag);
 
         services.AddHealthChecks()
             .AddDbContextCheck<EnterpriseDbContext>(DatabaseHealthCheckName, tags: [ReadinessTag]);

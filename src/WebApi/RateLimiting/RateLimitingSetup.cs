@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Enterprise.Infrastructure.Redis;
 using Enterprise.WebApi.Problems;
 using Enterprise.WebApi.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
@@ -16,7 +17,7 @@ namespace Enterprise.WebApi;
 /// </summary>
 public static class RateLimitingSetup
 {
-    public const string RedisConnectionStringSetting = "Redis:ConnectionString";
+    public const string RedisConnectionStringSetting = RedisConnection.ConnectionStringSetting;
     public const string RateLimitedCode = "Request.RateLimited";
 
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
@@ -29,8 +30,6 @@ public static class RateLimitingSetup
                 "(environment RateLimiting__Reads__TokenLimit, RateLimiting__Reads__TokensPerPeriod, RateLimiting__Reads__ReplenishmentPeriod, and the same for Writes).")
             .ValidateOnStart();
         services.AddSingleton<RateLimitPolicies>();
-        // Resolved only when Redis:ConnectionString is set; the container disposes it at shutdown.
-        services.AddSingleton<IConnectionMultiplexer>(provider => ConnectToRedis(provider.GetRequiredService<IConfiguration>()[RedisConnectionStringSetting]!));
         services.AddSingleton(CreateLimiter);
         services.AddRateLimiter(options =>
         {
@@ -91,18 +90,6 @@ public static class RateLimitingSetup
                 : RateLimitPartition.Get(key, bucketKey => new RedisTokenBucketLimiter(redis, bucketKey, policy.Bucket, logger));
         });
         return new CallerRateLimiter(buckets, policies);
-    }
-
-    /// <summary>
-    /// An unreachable Redis must not stop the start (the multiplexer keeps reconnecting in the background),
-    /// nor hold requests while it is down: they fail fast and are let through.
-    /// </summary>
-    private static ConnectionMultiplexer ConnectToRedis(string connectionString)
-    {
-        var options = ConfigurationOptions.Parse(connectionString);
-        options.AbortOnConnectFail = false;
-        options.BacklogPolicy = BacklogPolicy.FailFast;
-        return ConnectionMultiplexer.Connect(options);
     }
 
     private static async ValueTask WriteRejectionAsync(OnRejectedContext rejection, CancellationToken cancellationToken)

@@ -51,6 +51,9 @@ public sealed class EnterpriseApiFactory : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Testing";
 
+    /// <summary>Changes to the application's services, applied after its own registrations (test doubles, probes).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -59,7 +62,11 @@ public sealed class EnterpriseApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(Logs));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(Logs);
+            TestServices?.Invoke(services);
+        });
     }
 
     /// <summary>Runs a query against the application's database, outside any request, to assert what was stored.</summary>

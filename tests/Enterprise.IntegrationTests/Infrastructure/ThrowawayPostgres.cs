@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace Enterprise.IntegrationTests.Infrastructure;
@@ -46,28 +45,13 @@ public sealed class ThrowawayPostgres : IDisposable
         return server;
     }
 
-    public Task StartServerAsync() => RunScriptAsync("start", _directory, _port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public Task StartServerAsync() => ServerScript.RunAsync(_script, "start", _directory, _port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    public Task StopServerAsync() => RunScriptAsync("stop", _directory);
+    public Task StopServerAsync() => ServerScript.RunAsync(_script, "stop", _directory);
 
     public void Dispose()
     {
         StopServerAsync().GetAwaiter().GetResult();
         Directory.Delete(_directory, recursive: true);
     }
-
-    private async Task RunScriptAsync(params string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo(_script) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(startInfo)!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.That(process.ExitCode, Is.Zero, $"postgres.sh {string.Join(' ', arguments)}: {error}");
-    }
-
 }

@@ -49,6 +49,8 @@ public sealed class StartupTests
     [TestCase("ApiVersioning__Deprecations__1__Link", "docs/versioning.md", "ApiVersioning:Deprecations:1:Link (environment ApiVersioning__Deprecations__1__Link) is 'docs/versioning.md'; expected an absolute http(s) URL or a root-relative path")]
     [TestCase("ApiVersioning__Deprecations__one__Date", "2026-12-01", "ApiVersioning:Deprecations:one (environment ApiVersioning__Deprecations__one) names 'one', which is not an API version")]
     [TestCase("Idempotency__Expiry", "00:00:00", "Idempotency:Expiry (environment Idempotency__Expiry) is 00:00:00; it must be a positive duration")]
+    [TestCase("Caching__Duration", "00:00:00", "Caching:Duration (environment Caching__Duration) is 00:00:00; it must be a positive duration")]
+    [TestCase("Caching__RedisTimeout", "-00:00:01", "Caching:RedisTimeout (environment Caching__RedisTimeout) is -00:00:01; it must be a positive duration")]
     [TestCase("Idempotency__InProgressLease", "00:00:20", "Idempotency:InProgressLease (environment Idempotency__InProgressLease) must be longer than RequestTimeouts:Default")]
     public async Task An_invalid_setting_stops_the_start_with_one_clear_message(string variable, string value, string message)
     {

@@ -1,5 +1,6 @@
 using Enterprise.Application.Catalog.Products;
 using Enterprise.Application.Common.Auditing;
+using Enterprise.Application.Common.Caching;
 using Enterprise.Application.Common.Security;
 using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
@@ -10,9 +11,11 @@ namespace Enterprise.Application.Catalog.Categories;
 /// <summary>Deletes a category that no active product uses.</summary>
 [RequiresScope(CatalogPermissions.WriteScope)]
 [RequiresRole(CatalogPermissions.AdminRole)]
-public sealed record DeleteCategoryCommand(Guid CategoryId) : ICommand<Result>, IHasResourceId
+public sealed record DeleteCategoryCommand(Guid CategoryId) : ICommand<Result>, IHasResourceId, IInvalidatesCache
 {
     Guid IHasResourceId.ResourceId => CategoryId;
+
+    IReadOnlyList<string> IInvalidatesCache.StaleCacheKeys => [CategoryCacheKeys.ById(CategoryId)];
 }
 
 internal sealed class DeleteCategoryHandler(ICategoryRepository categories, IProductRepository products, TimeProvider clock)

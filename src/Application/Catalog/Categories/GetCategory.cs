@@ -1,10 +1,15 @@
+using Enterprise.Application.Common.Caching;
 using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
 using Mediator;
 
 namespace Enterprise.Application.Catalog.Categories;
 
-public sealed record GetCategoryQuery(Guid CategoryId) : IQuery<Result<CategoryDto>>;
+/// <summary>A category by id; served from the cache, which deleting the category invalidates.</summary>
+public sealed record GetCategoryQuery(Guid CategoryId) : IQuery<Result<CategoryDto>>, ICacheableQuery
+{
+    string ICacheableQuery.CacheKey => CategoryCacheKeys.ById(CategoryId);
+}
 
 internal sealed class GetCategoryHandler(ICategoryQueries queries) : IQueryHandler<GetCategoryQuery, Result<CategoryDto>>
 {

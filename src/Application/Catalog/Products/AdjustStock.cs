@@ -1,4 +1,5 @@
 using Enterprise.Application.Common.Auditing;
+using Enterprise.Application.Common.Caching;
 using Enterprise.Application.Common.Concurrency;
 using Enterprise.Application.Common.Security;
 using Enterprise.Domain.Catalog;
@@ -10,12 +11,14 @@ namespace Enterprise.Application.Catalog.Products;
 
 /// <summary>Adds (positive) or removes (negative) stock, with the reason recorded by the caller.</summary>
 [RequiresScope(CatalogPermissions.WriteScope)]
-public sealed record AdjustStockCommand(Guid ProductId, int Quantity, string Reason) : ICommand<Result<ProductDto>>, IHasResourceId, IConditionalWrite
+public sealed record AdjustStockCommand(Guid ProductId, int Quantity, string Reason) : ICommand<Result<ProductDto>>, IHasResourceId, IConditionalWrite, IInvalidatesCache
 {
     /// <summary>The versions this write is conditional on (HTTP <c>If-Match</c>); <see langword="null"/>: unconditional.</summary>
     public IReadOnlyCollection<long>? ExpectedVersions { get; init; }
 
     Guid IHasResourceId.ResourceId => ProductId;
+
+    IReadOnlyList<string> IInvalidatesCache.StaleCacheKeys => [ProductCacheKeys.ById(ProductId)];
 }
 
 internal sealed class AdjustStockValidator : AbstractValidator<AdjustStockCommand>

@@ -1,4 +1,5 @@
 using Enterprise.Application.Common.Auditing;
+using Enterprise.Application.Common.Caching;
 using Enterprise.Application.Common.Concurrency;
 using Enterprise.Application.Common.Security;
 using Enterprise.Domain.Common;
@@ -11,12 +12,14 @@ namespace Enterprise.Application.Catalog.Products;
 /// returned so the caller learns its new version (the HTTP 204 carries it as the <c>ETag</c>).
 /// </summary>
 [RequiresScope(CatalogPermissions.WriteScope)]
-public sealed record ArchiveProductCommand(Guid ProductId) : ICommand<Result<ProductDto>>, IHasResourceId, IConditionalWrite
+public sealed record ArchiveProductCommand(Guid ProductId) : ICommand<Result<ProductDto>>, IHasResourceId, IConditionalWrite, IInvalidatesCache
 {
     /// <summary>The versions this write is conditional on (HTTP <c>If-Match</c>); <see langword="null"/>: unconditional.</summary>
     public IReadOnlyCollection<long>? ExpectedVersions { get; init; }
 
     Guid IHasResourceId.ResourceId => ProductId;
+
+    IReadOnlyList<string> IInvalidatesCache.StaleCacheKeys => [ProductCacheKeys.ById(ProductId)];
 }
 
 internal sealed class ArchiveProductHandler(IProductRepository products, TimeProvider clock)

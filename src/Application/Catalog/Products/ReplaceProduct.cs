@@ -1,5 +1,6 @@
 using Enterprise.Application.Catalog.Categories;
 using Enterprise.Application.Common.Auditing;
+using Enterprise.Application.Common.Caching;
 using Enterprise.Application.Common.Concurrency;
 using Enterprise.Application.Common.Security;
 using Enterprise.Domain.Catalog;
@@ -10,7 +11,7 @@ namespace Enterprise.Application.Catalog.Products;
 
 /// <summary>Replaces everything a caller controls on an active product (PUT).</summary>
 [RequiresScope(CatalogPermissions.WriteScope)]
-public sealed record ReplaceProductCommand : ICommand<Result<ProductDto>>, IProductDetailsCommand, IHasResourceId, IConditionalWrite
+public sealed record ReplaceProductCommand : ICommand<Result<ProductDto>>, IProductDetailsCommand, IHasResourceId, IConditionalWrite, IInvalidatesCache
 {
     public required Guid ProductId { get; init; }
 
@@ -20,6 +21,8 @@ public sealed record ReplaceProductCommand : ICommand<Result<ProductDto>>, IProd
     public IReadOnlyCollection<long>? ExpectedVersions { get; init; }
 
     Guid IHasResourceId.ResourceId => ProductId;
+
+    IReadOnlyList<string> IInvalidatesCache.StaleCacheKeys => [ProductCacheKeys.ById(ProductId)];
 }
 
 internal sealed class ReplaceProductHandler(
