@@ -107,6 +107,14 @@ for project in tests/*/*.csproj; do
   fi
 done
 
+# The benchmark harness runs end to end with one-second loads and no targets, so it cannot rot between full runs.
+# It starts a PostgreSQL of its own. Its failure fails the run, after the summary below is printed.
+echo "== benchmark smoke run (bench/run.sh --smoke)"
+bench_failed=0
+bench_started=$SECONDS
+bench/run.sh --smoke --no-build || bench_failed=1
+echo "Benchmark smoke run: $((SECONDS - bench_started)) s, $([[ "$bench_failed" -eq 0 ]] && echo passed || echo FAILED)"
+
 # Count outcomes from the TRX files rather than trusting console output.
 outcomes="$(cat "$results_dir"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*outcome="[A-Za-z]*"' | grep -o 'outcome="[A-Za-z]*"' || true)"
 passed="$(grep -c '"Passed"' <<<"$outcomes" || true)"
@@ -126,6 +134,11 @@ echo "Hostile input: $hostile hostile requests rejected with a 4xx problem and n
 # The OpenAPI fuzz run's seeds and case fingerprints, so a failed run can be replayed with ENTERPRISE_FUZZ_SEED.
 fuzz_runs="$(cat "$results_dir"/*.trx 2>/dev/null | grep -o 'OpenAPI fuzz ([A-Za-z]*): seed [0-9]* ([^<]*' | sort -u || true)"
 echo "${fuzz_runs:-OpenAPI fuzz: no run recorded}"
+
+if [[ "$bench_failed" -ne 0 ]]; then
+  echo "error: bench/run.sh --smoke failed; see its output above" >&2
+  test_failed=1
+fi
 
 summary="$passed passed, $failed failed"
 if [[ "$skipped" -gt 0 ]]; then
