@@ -1,16 +1,21 @@
+using Enterprise.Application.Catalog.Categories;
 using Enterprise.Application.Catalog.Products;
 using Enterprise.Application.Common.Persistence;
 
 namespace Enterprise.UnitTests.Application;
 
-public sealed class ListProductsValidatorTests
+public sealed class PagedQueryValidatorTests
 {
-    private readonly ListProductsValidator _validator = new();
+    private readonly PagedQueryValidator _validator = new();
 
     [Test]
-    public void The_defaults_pass()
+    public void The_defaults_of_every_offset_paged_query_pass()
     {
-        Assert.That(_validator.Validate(new ListProductsQuery()).Errors, Is.Empty);
+        Assert.Multiple(() =>
+        {
+            Assert.That(_validator.Validate(new ListProductsQuery()).Errors, Is.Empty);
+            Assert.That(_validator.Validate(new ListCategoriesQuery()).Errors, Is.Empty);
+        });
     }
 
     [TestCase(1, 1)]
