@@ -1,6 +1,5 @@
 using Asp.Versioning;
 using Enterprise.Application.Catalog.Categories;
-using Enterprise.Application.Common.Persistence;
 using Enterprise.WebApi.Controllers;
 using Enterprise.WebApi.OpenApi;
 using Enterprise.WebApi.Pagination;
@@ -22,35 +21,27 @@ public sealed class CategoriesController(ISender sender) : ApiControllerBase(sen
 {
     /// <summary>Lists categories by slug, paged.</summary>
     /// <remarks>The <c>Link</c> header names the <c>first</c>, <c>prev</c>, <c>next</c> and <c>last</c> pages.</remarks>
-    /// <param name="page">1-based page number.</param>
-    /// <param name="pageSize">Items per page, 1 to 100.</param>
+    /// <param name="paging">Which page of the list.</param>
     /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet]
     [MapToApiVersion(1)]
     [ProducesResponseType<PageResponse<CategoryResponse>>(StatusCodes.Status200OK, Json)]
-    public Task<ActionResult> List(
-        [FromQuery] int page = 1,
-        [FromQuery] int pageSize = Paging.DefaultPageSize,
-        CancellationToken cancellationToken = default) =>
+    public Task<ActionResult> List([FromQuery] OffsetPageParameters paging, CancellationToken cancellationToken) =>
         SendAsync(
-            new ListCategoriesQuery { Page = page, PageSize = pageSize },
+            new ListCategoriesQuery { Page = paging.Page, PageSize = paging.PageSize },
             categories => OffsetPage(categories, CatalogContractMapper.ToResponse),
             cancellationToken);
 
     /// <summary>Lists categories by slug in keyset pages.</summary>
     /// <remarks>While more categories follow, the <c>Link</c> header has a <c>rel="next"</c> URL: follow it as given.</remarks>
-    /// <param name="limit">Items per page, 1 to 100.</param>
-    /// <param name="cursor">The opaque position from a previous page's next link; omit for the first page.</param>
+    /// <param name="paging">Which page of the list.</param>
     /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet]
     [MapToApiVersion(2)]
     [ProducesResponseType<ItemsResponse<CategoryResponse>>(StatusCodes.Status200OK, Json)]
-    public Task<ActionResult> ListByCursor(
-        [FromQuery] int limit = KeysetPaging.DefaultLimit,
-        [FromQuery] string? cursor = null,
-        CancellationToken cancellationToken = default) =>
+    public Task<ActionResult> ListByCursor([FromQuery] CursorPageParameters paging, CancellationToken cancellationToken) =>
         SendAsync(
-            new ListCategoriesByCursorQuery { Limit = limit, Cursor = cursor },
+            new ListCategoriesByCursorQuery { Limit = paging.Limit, Cursor = paging.Cursor },
             categories => CursorPage(categories, CatalogContractMapper.ToResponse),
             cancellationToken);
 

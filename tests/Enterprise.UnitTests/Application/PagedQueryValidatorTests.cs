@@ -27,23 +27,16 @@ public sealed class PagedQueryValidatorTests
         Assert.That(_validator.Validate(query).Errors, Is.Empty);
     }
 
-    [TestCase(0)]
-    [TestCase(-1)]
-    [TestCase(Paging.MaxPage + 1)]
-    public void A_page_outside_the_limits_fails_on_page(int page)
+    [TestCase(0, Paging.DefaultPageSize, "Page")]
+    [TestCase(-1, Paging.DefaultPageSize, "Page")]
+    [TestCase(Paging.MaxPage + 1, Paging.DefaultPageSize, "Page")]
+    [TestCase(1, 0, "PageSize")]
+    [TestCase(1, -5, "PageSize")]
+    [TestCase(1, Paging.MaxPageSize + 1, "PageSize")]
+    public void Paging_outside_the_limits_fails_on_that_field(int page, int pageSize, string property)
     {
-        var failures = _validator.Validate(new ListProductsQuery { Page = page }).Errors;
+        var failures = _validator.Validate(new ListCategoriesQuery { Page = page, PageSize = pageSize }).Errors;
 
-        Assert.That(failures.Select(failure => failure.PropertyName), Is.EqualTo(new[] { "Page" }));
-    }
-
-    [TestCase(0)]
-    [TestCase(-5)]
-    [TestCase(Paging.MaxPageSize + 1)]
-    public void A_page_size_outside_1_to_100_fails_on_page_size(int pageSize)
-    {
-        var failures = _validator.Validate(new ListProductsQuery { PageSize = pageSize }).Errors;
-
-        Assert.That(failures.Select(failure => failure.PropertyName), Is.EqualTo(new[] { "PageSize" }));
+        Assert.That(failures.Select(failure => failure.PropertyName), Is.EqualTo(new[] { property }));
     }
 }

@@ -1,6 +1,5 @@
 using Asp.Versioning;
 using Enterprise.Application.Catalog.Products;
-using Enterprise.Application.Common.Persistence;
 using Enterprise.WebApi.ConditionalRequests;
 using Enterprise.WebApi.Controllers;
 using Enterprise.WebApi.OpenApi;
@@ -21,18 +20,16 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     /// <summary>Lists products, filtered, sorted and paged; active ones unless <c>status</c> says otherwise.</summary>
     /// <remarks>The <c>Link</c> header names the <c>first</c>, <c>prev</c>, <c>next</c> and <c>last</c> pages of the same list.</remarks>
     /// <param name="selection">Which products, and in what order.</param>
-    /// <param name="page">1-based page number.</param>
-    /// <param name="pageSize">Items per page, 1 to 100.</param>
+    /// <param name="paging">Which page of the list.</param>
     /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet]
     [ProducesResponseType<PageResponse<ProductResponse>>(StatusCodes.Status200OK, Json)]
     public Task<ActionResult> List(
         [FromQuery] ProductListParameters selection,
-        [FromQuery] int page = 1,
-        [FromQuery] int pageSize = Paging.DefaultPageSize,
-        CancellationToken cancellationToken = default)
+        [FromQuery] OffsetPageParameters paging,
+        CancellationToken cancellationToken)
     {
-        var query = new ListProductsQuery { Page = page, PageSize = pageSize, Selection = selection.ToSelection() };
+        var query = new ListProductsQuery { Page = paging.Page, PageSize = paging.PageSize, Selection = selection.ToSelection() };
         return SendAsync(query, products => OffsetPage(products, ProductContractMapper.ToResponse), cancellationToken);
     }
 

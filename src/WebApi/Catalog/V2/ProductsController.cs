@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Asp.Versioning;
 using Enterprise.Application.Catalog.Products;
-using Enterprise.Application.Common.Persistence;
 using Enterprise.WebApi.ConditionalRequests;
 using Enterprise.WebApi.Controllers;
 using Enterprise.WebApi.OpenApi;
@@ -29,18 +28,16 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     /// added or removed between two requests never make a page skip or repeat a product that was there all along.
     /// </remarks>
     /// <param name="selection">Which products, and in what order.</param>
-    /// <param name="limit">Items per page, 1 to 100.</param>
-    /// <param name="cursor">The opaque position from a previous page's next link; omit for the first page.</param>
+    /// <param name="paging">Which page of the list.</param>
     /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet]
     [ProducesResponseType<ItemsResponse<ProductResponse>>(StatusCodes.Status200OK, Json)]
     public Task<ActionResult> List(
         [FromQuery] ProductListParameters selection,
-        [FromQuery] int limit = KeysetPaging.DefaultLimit,
-        [FromQuery] string? cursor = null,
-        CancellationToken cancellationToken = default)
+        [FromQuery] CursorPageParameters paging,
+        CancellationToken cancellationToken)
     {
-        var query = new ListProductsByCursorQuery { Limit = limit, Cursor = cursor, Selection = selection.ToSelection() };
+        var query = new ListProductsByCursorQuery { Limit = paging.Limit, Cursor = paging.Cursor, Selection = selection.ToSelection() };
         return SendAsync(query, products => CursorPage(products, ProductContractMapper.ToResponse), cancellationToken);
     }
 
