@@ -1,7 +1,7 @@
 using Asp.Versioning;
 using Enterprise.Application.Catalog.Categories;
-using Enterprise.Application.Common.Persistence;
 using Enterprise.WebApi.Controllers;
+using Enterprise.WebApi.OpenApi;
 using Enterprise.WebApi.Pagination;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -21,68 +21,50 @@ public sealed class CategoriesController(ISender sender) : ApiControllerBase(sen
 {
     /// <summary>Lists categories by slug, paged.</summary>
     /// <remarks>The <c>Link</c> header names the <c>first</c>, <c>prev</c>, <c>next</c> and <c>last</c> pages.</remarks>
-    /// <param name="page">1-based page number.</param>
-    /// <param name="pageSize">Items per page, 1 to 100.</param>
+    /// <param name="paging">Which page of the list.</param>
     /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet]
     [MapToApiVersion(1)]
     [ProducesResponseType<PageResponse<CategoryResponse>>(StatusCodes.Status200OK, Json)]
-    public async Task<ActionResult> List(
-        [FromQuery] int page = 1,
-        [FromQuery] int pageSize = Paging.DefaultPageSize,
-        CancellationToken cancellationToken = default)
-    {
-        var result = await Sender.Send(new ListCategoriesQuery { Page = page, PageSize = pageSize }, cancellationToken);
-        return FromResult(result, categories => OffsetPage(categories, CatalogContractMapper.ToResponse));
-    }
+    public Task<ActionResult> List([FromQuery] OffsetPageParameters paging, CancellationToken cancellationToken) =>
+        SendAsync(
+            new ListCategoriesQuery { Page = paging.Page, PageSize = paging.PageSize },
+            categories => OffsetPage(categories, CatalogContractMapper.ToResponse),
+            cancellationToken);
 
     /// <summary>Lists categories by slug in keyset pages.</summary>
     /// <remarks>While more categories follow, the <c>Link</c> header has a <c>rel="next"</c> URL: follow it as given.</remarks>
-    /// <param name="limit">Items per page, 1 to 100.</param>
-    /// <param name="cursor">The opaque position from a previous page's next link; omit for the first page.</param>
+    /// <param name="paging">Which page of the list.</param>
     /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet]
     [MapToApiVersion(2)]
     [ProducesResponseType<ItemsResponse<CategoryResponse>>(StatusCodes.Status200OK, Json)]
-    public async Task<ActionResult> ListByCursor(
-        [FromQuery] int limit = KeysetPaging.DefaultLimit,
-        [FromQuery] string? cursor = null,
-        CancellationToken cancellationToken = default)
-    {
-        var result = await Sender.Send(new ListCategoriesByCursorQuery { Limit = limit, Cursor = cursor }, cancellationToken);
-        return FromResult(result, categories => CursorPage(categories, CatalogContractMapper.ToResponse));
-    }
+    public Task<ActionResult> ListByCursor([FromQuery] CursorPageParameters paging, CancellationToken cancellationToken) =>
+        SendAsync(
+            new ListCategoriesByCursorQuery { Limit = paging.Limit, Cursor = paging.Cursor },
+            categories => CursorPage(categories, CatalogContractMapper.ToResponse),
+            cancellationToken);
 
     /// <summary>Gets a category.</summary>
     [HttpGet("{id:guid}")]
     [ProducesResponseType<CategoryResponse>(StatusCodes.Status200OK, Json)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
-    public async Task<ActionResult> Get(Guid id, CancellationToken cancellationToken)
-    {
-        var result = await Sender.Send(new GetCategoryQuery(id), cancellationToken);
-        return FromResult(result, category => Ok(category.ToResponse()));
-    }
+    [ProducesProblems(StatusCodes.Status404NotFound)]
+    public Task<ActionResult> Get(Guid id, CancellationToken cancellationToken) =>
+        SendAsync(new GetCategoryQuery(id), category => Ok(category.ToResponse()), cancellationToken);
 
     /// <summary>Creates a category; its slug is derived from the name.</summary>
     [HttpPost]
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<CategoryResponse>(StatusCodes.Status201Created, Json)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    public async Task<ActionResult> Create(CategoryCreateRequest request, CancellationToken cancellationToken)
-    {
-        var result = await Sender.Send(new CreateCategoryCommand(request.Name), cancellationToken);
-        return FromResult(result, category => CreatedAtGet(nameof(Get), category.Id, category.ToResponse()));
-    }
+    [ProducesProblems(StatusCodes.Status409Conflict)]
+    public Task<ActionResult> Create(CategoryCreateRequest request, CancellationToken cancellationToken) =>
+        SendAsync(new CreateCategoryCommand(request.Name), category => CreatedAtGet(nameof(Get), category.Id, category.ToResponse()), cancellationToken);
 
     /// <summary>Deletes a category that no active product uses.</summary>
     [HttpDelete("{id:guid}")]
     [Authorize(Policy = CatalogPolicies.DeleteCategory)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    public async Task<ActionResult> Delete(Guid id, CancellationToken cancellationToken)
-    {
-        var result = await Sender.Send(new DeleteCategoryCommand(id), cancellationToken);
-        return FromResult(result, NoContent);
-    }
+    [ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)]
+    public Task<ActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
+        SendAsync(new DeleteCategoryCommand(id), NoContent, cancellationToken);
 }

@@ -1,16 +1,21 @@
+using System.Text.Json;
+using Enterprise.Application.Common.Concurrency;
 using Enterprise.Application.Common.Persistence;
 using Enterprise.Domain.Common;
 using Enterprise.WebApi.ConditionalRequests;
 using Enterprise.WebApi.Pagination;
+using Enterprise.WebApi.Patching;
 using Enterprise.WebApi.Problems;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Enterprise.WebApi.Controllers;
 
 /// <summary>
-/// What every API controller shares: the mediator, results as problem responses (<see cref="ProblemFactory"/>), and
-/// the responses of conditional requests and of paged lists.
+/// What every API controller shares: sending a request through the mediator and answering its result (errors as
+/// problem responses, <see cref="ProblemFactory"/>), the responses of conditional requests and of paged lists, and
+/// merge patches.
 /// </summary>
 [ApiController]
 public abstract class ApiControllerBase(ISender sender) : ControllerBase
@@ -64,15 +69,101 @@ public abstract class ApiControllerBase(ISender sender) : ControllerBase
         return Ok(new ItemsResponse<TItem>([.. page.Items.Select(toItem)]));
     }
 
-    protected ActionResult FromResult<T>(Result<T> result, Func<T, ActionResult> onSuccess)
+    /// <summary>Sends a query and answers its value through <paramref name="onSuccess"/>, or its error as a problem.</summary>
+    protected async Task<ActionResult> SendAsync<T>(IQuery<Result<T>> query, Func<T, ActionResult> onSuccess, CancellationToken cancellationToken) =>
+        FromResult(await Sender.Send(query, cancellationToken), onSuccess);
+
+    /// <summary>Sends a command and answers its value through <paramref name="onSuccess"/>, or its error as a problem.</summary>
+    protected async Task<ActionResult> SendAsync<T>(ICommand<Result<T>> command, Func<T, ActionResult> onSuccess, CancellationToken cancellationToken) =>
+        FromResult(await Sender.Send(command, cancellationToken), onSuccess);
+
+    /// <summary>Sends a command without a value and answers <paramref name="onSuccess"/>, or its error as a problem.</summary>
+    protected async Task<ActionResult> SendAsync(ICommand<Result> command, Func<ActionResult> onSuccess, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onSuccess);
+        var result = await Sender.Send(command, cancellationToken);
+        return result.IsSuccess ? onSuccess() : Problem(result.Error);
+    }
+
+    /// <summary>
+    /// Sends the query for one resource and answers its representation (<paramref name="toBody"/>) with its <c>ETag</c>,
+    /// or 304 (<see cref="TaggedRepresentation"/>).
+    /// </summary>
+    protected Task<ActionResult> SendTaggedReadAsync<T>(IQuery<Result<T>> query, Func<T, object> toBody, CancellationToken cancellationToken)
+        where T : IHasVersion
+    {
+        ArgumentNullException.ThrowIfNull(toBody);
+        return SendAsync(query, resource => TaggedRepresentation(resource.Version, toBody(resource)), cancellationToken);
+    }
+
+    /// <summary>Sends a write and answers <paramref name="onSuccess"/> with the <c>ETag</c> of the version it wrote.</summary>
+    protected Task<ActionResult> SendTaggedWriteAsync<T>(ICommand<Result<T>> command, Func<T, ActionResult> onSuccess, CancellationToken cancellationToken)
+        where T : IHasVersion
+    {
+        ArgumentNullException.ThrowIfNull(onSuccess);
+        return SendAsync(command, resource => WithEntityTag(resource.Version, onSuccess(resource)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Answers a JSON Merge Patch (RFC 7396) of a resource as a conditional replace of its write document: 400 for a
+    /// patch <see cref="MergePatchDocument.FindUnusable"/> refuses, the current resource's problem (404), 412 when
+    /// <c>If-Match</c> does not name its version, 400 when the patched document does not read; otherwise
+    /// <paramref name="replace"/> with the patched document and the version it was based on, since only that version
+    /// may be overwritten with it.
+    /// </summary>
+    /// <param name="patch">The bound patch.</param>
+    /// <param name="resourceName">What the document describes, for the message ("a product").</param>
+    /// <param name="currentQuery">The query for the resource as it is now.</param>
+    /// <param name="toDocument">The resource's write document: what a PUT would send to leave it as it is.</param>
+    /// <param name="replace">The conditional replace, given the patched document and the version it was based on.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
+    protected async Task<ActionResult> MergePatchAsync<TResource, TDocument>(
+        JsonElement patch,
+        string resourceName,
+        IQuery<Result<TResource>> currentQuery,
+        Func<TResource, TDocument> toDocument,
+        Func<TDocument, long, Task<ActionResult>> replace,
+        CancellationToken cancellationToken)
+        where TResource : IHasVersion
+        where TDocument : class
+    {
+        ArgumentNullException.ThrowIfNull(toDocument);
+        ArgumentNullException.ThrowIfNull(replace);
+        if (MergePatchDocument.FindUnusable(patch, resourceName) is { } reason)
+        {
+            ModelState.AddModelError(InvalidRequestResponse.BodyKey, reason);
+            return InvalidRequestResponse.Create(ControllerContext);
+        }
+
+        var current = await Sender.Send(currentQuery, cancellationToken);
+        if (!current.IsSuccess)
+        {
+            return Problem(current.Error);
+        }
+
+        var baseVersion = current.Value.Version;
+        if (IfMatchVersions is { } accepted && !accepted.Contains(baseVersion))
+        {
+            return Problem(VersionPrecondition.Failed);
+        }
+
+        TDocument patched;
+        try
+        {
+            var serializerOptions = HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions;
+            patched = MergePatchDocument.Apply(toDocument(current.Value), patch, serializerOptions);
+        }
+        catch (JsonException exception)
+        {
+            return InvalidRequestResponse.ForJsonError(ControllerContext, exception);
+        }
+
+        return await replace(patched, baseVersion);
+    }
+
+    private ActionResult FromResult<T>(Result<T> result, Func<T, ActionResult> onSuccess)
     {
         ArgumentNullException.ThrowIfNull(onSuccess);
         return result.IsSuccess ? onSuccess(result.Value) : Problem(result.Error);
-    }
-
-    protected ActionResult FromResult(Result result, Func<ActionResult> onSuccess)
-    {
-        ArgumentNullException.ThrowIfNull(onSuccess);
-        return result.IsSuccess ? onSuccess() : Problem(result.Error);
     }
 }

@@ -13,13 +13,18 @@ namespace Enterprise.WebApi.OpenApi;
 /// values or a body are bound; 413 and 415 wherever a JSON body is read; 401 wherever a policy applies
 /// (reads too, since anonymous reads can be switched off) and 403 where the action demands more than
 /// reading; 412 wherever <c>If-Match</c> is honoured and 428 where it is required. Actions declare only the outcomes of
-/// their own use case (404, 409, ...).
+/// their own use case, with <see cref="ProducesProblemsAttribute"/> (404, 409, ...).
 /// </summary>
 internal sealed class ProblemResponsesConvention : IActionModelConvention
 {
     public void Apply(ActionModel action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        foreach (var statusCode in action.Attributes.OfType<ProducesProblemsAttribute>().SelectMany(declared => declared.StatusCodes))
+        {
+            Add(action, statusCode, typeof(ProblemDetails));
+        }
+
         Add(action, StatusCodes.Status429TooManyRequests, typeof(ProblemDetails));
         Add(action, StatusCodes.Status500InternalServerError, typeof(ProblemDetails));
         Add(action, StatusCodes.Status503ServiceUnavailable, typeof(ProblemDetails));

@@ -147,7 +147,7 @@ public sealed class ValidationBehaviorTests
     [Test]
     public async Task A_list_query_reports_paging_under_camel_case_keys()
     {
-        var behavior = new ValidationBehavior<ListProductsQuery, Result<PagedResult<ProductDto>>>([new ListProductsValidator(), new ProductListSelectionValidator()]);
+        var behavior = new ValidationBehavior<ListProductsQuery, Result<PagedResult<ProductDto>>>([new PagedQueryValidator(), new ProductListSelectionValidator()]);
         var next = new NextStep<ListProductsQuery, Result<PagedResult<ProductDto>>>(
             () => throw new AssertionException("The handler must not run."));
 

@@ -1,6 +1,5 @@
 using Enterprise.Application.Common.Persistence;
 using Enterprise.Domain.Common;
-using FluentValidation;
 using Mediator;
 
 namespace Enterprise.Application.Catalog.Categories;
@@ -10,14 +9,6 @@ public sealed record ListCategoriesQuery : IPagedQuery, IQuery<Result<PagedResul
     public int Page { get; init; } = 1;
 
     public int PageSize { get; init; } = Paging.DefaultPageSize;
-}
-
-internal sealed class ListCategoriesValidator : AbstractValidator<ListCategoriesQuery>
-{
-    public ListCategoriesValidator()
-    {
-        this.RuleForPaging();
-    }
 }
 
 internal sealed class ListCategoriesHandler(ICategoryQueries queries)

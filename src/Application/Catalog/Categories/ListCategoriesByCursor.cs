@@ -1,6 +1,5 @@
 using Enterprise.Application.Common.Persistence;
 using Enterprise.Domain.Common;
-using FluentValidation;
 using Mediator;
 
 namespace Enterprise.Application.Catalog.Categories;
@@ -11,14 +10,6 @@ public sealed record ListCategoriesByCursorQuery : IKeysetPagedQuery, IQuery<Res
     public int Limit { get; init; } = KeysetPaging.DefaultLimit;
 
     public string? Cursor { get; init; }
-}
-
-internal sealed class ListCategoriesByCursorValidator : AbstractValidator<ListCategoriesByCursorQuery>
-{
-    public ListCategoriesByCursorValidator()
-    {
-        this.RuleForKeysetPaging();
-    }
 }
 
 internal sealed class ListCategoriesByCursorHandler(ICategoryQueries queries)

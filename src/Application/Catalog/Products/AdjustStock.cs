@@ -37,16 +37,9 @@ internal sealed class AdjustStockValidator : AbstractValidator<AdjustStockComman
 internal sealed class AdjustStockHandler(IProductRepository products, TimeProvider clock)
     : ICommandHandler<AdjustStockCommand, Result<ProductDto>>
 {
-    public async ValueTask<Result<ProductDto>> Handle(AdjustStockCommand command, CancellationToken cancellationToken)
-    {
-        var found = await products.FindActiveForWriteAsync(command.ProductId, command.ExpectedVersions, cancellationToken);
-        if (!found.IsSuccess)
-        {
-            return found.Error;
-        }
-
-        var product = found.Value;
-        var adjusted = product.AdjustStock(command.Quantity, command.Reason, clock.GetUtcNow());
-        return adjusted.IsSuccess ? product.ToDto() : adjusted.Error;
-    }
+    public async ValueTask<Result<ProductDto>> Handle(AdjustStockCommand command, CancellationToken cancellationToken) =>
+        await products.WriteActiveAsync(
+            command,
+            product => product.AdjustStock(command.Quantity, command.Reason, clock.GetUtcNow()),
+            cancellationToken);
 }

@@ -25,16 +25,13 @@ public sealed record ArchiveProductCommand(Guid ProductId) : ICommand<Result<Pro
 internal sealed class ArchiveProductHandler(IProductRepository products, TimeProvider clock)
     : ICommandHandler<ArchiveProductCommand, Result<ProductDto>>
 {
-    public async ValueTask<Result<ProductDto>> Handle(ArchiveProductCommand command, CancellationToken cancellationToken)
-    {
-        var found = await products.FindActiveForWriteAsync(command.ProductId, command.ExpectedVersions, cancellationToken);
-        if (!found.IsSuccess)
-        {
-            return found.Error;
-        }
-
-        var product = found.Value;
-        product.Archive(clock.GetUtcNow());
-        return product.ToDto();
-    }
+    public async ValueTask<Result<ProductDto>> Handle(ArchiveProductCommand command, CancellationToken cancellationToken) =>
+        await products.WriteActiveAsync(
+            command,
+            product =>
+            {
+                product.Archive(clock.GetUtcNow());
+                return Result.Success();
+            },
+            cancellationToken);
 }

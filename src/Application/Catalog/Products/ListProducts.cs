@@ -1,6 +1,5 @@
 using Enterprise.Application.Common.Persistence;
 using Enterprise.Domain.Common;
-using FluentValidation;
 using Mediator;
 
 namespace Enterprise.Application.Catalog.Products;
@@ -13,11 +12,6 @@ public sealed record ListProductsQuery : IPagedQuery, IProductListQuery, IQuery<
     public int PageSize { get; init; } = Paging.DefaultPageSize;
 
     public ProductListSelection Selection { get; init; } = new();
-}
-
-internal sealed class ListProductsValidator : AbstractValidator<ListProductsQuery>
-{
-    public ListProductsValidator() => this.RuleForPaging();
 }
 
 internal sealed class ListProductsHandler(IProductQueries queries)

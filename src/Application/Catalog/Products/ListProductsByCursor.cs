@@ -1,6 +1,5 @@
 using Enterprise.Application.Common.Persistence;
 using Enterprise.Domain.Common;
-using FluentValidation;
 using Mediator;
 
 namespace Enterprise.Application.Catalog.Products;
@@ -17,11 +16,6 @@ public sealed record ListProductsByCursorQuery : IKeysetPagedQuery, IProductList
     public string? Cursor { get; init; }
 
     public ProductListSelection Selection { get; init; } = new();
-}
-
-internal sealed class ListProductsByCursorValidator : AbstractValidator<ListProductsByCursorQuery>
-{
-    public ListProductsByCursorValidator() => this.RuleForKeysetPaging();
 }
 
 internal sealed class ListProductsByCursorHandler(IProductQueries queries)

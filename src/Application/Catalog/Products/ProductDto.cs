@@ -1,4 +1,5 @@
 using Enterprise.Application.Common.Auditing;
+using Enterprise.Application.Common.Concurrency;
 using Enterprise.Domain.Catalog;
 
 namespace Enterprise.Application.Catalog.Products;
@@ -16,7 +17,7 @@ public sealed record ProductDto(
     ProductStatus Status,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    long Version) : IHasResourceId
+    long Version) : IHasResourceId, IHasVersion
 {
     Guid IHasResourceId.ResourceId => Id;
 }

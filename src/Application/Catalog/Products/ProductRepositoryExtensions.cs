@@ -1,3 +1,4 @@
+using Enterprise.Application.Common.Auditing;
 using Enterprise.Application.Common.Concurrency;
 using Enterprise.Domain.Catalog;
 using Enterprise.Domain.Common;
@@ -24,5 +25,41 @@ internal static class ProductRepositoryExtensions
         }
 
         return VersionPrecondition.Check(product, expectedVersions) is { } stale ? stale : product;
+    }
+
+    /// <summary>
+    /// The one shape of a command that changes an existing product: load it as <see cref="FindActiveForWriteAsync"/>
+    /// does, apply <paramref name="write"/>, and answer the changed product or the first failure (the unit of work
+    /// commits the change).
+    /// </summary>
+    public static async Task<Result<ProductDto>> WriteActiveAsync<TCommand>(
+        this IProductRepository products,
+        TCommand command,
+        Func<Product, Task<Result>> write,
+        CancellationToken cancellationToken)
+        where TCommand : IHasResourceId, IConditionalWrite
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(write);
+        var found = await products.FindActiveForWriteAsync(command.ResourceId, command.ExpectedVersions, cancellationToken);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var written = await write(found.Value);
+        return written.IsSuccess ? found.Value.ToDto() : written.Error;
+    }
+
+    /// <inheritdoc cref="WriteActiveAsync{TCommand}(IProductRepository, TCommand, Func{Product, Task{Result}}, CancellationToken)"/>
+    public static Task<Result<ProductDto>> WriteActiveAsync<TCommand>(
+        this IProductRepository products,
+        TCommand command,
+        Func<Product, Result> write,
+        CancellationToken cancellationToken)
+        where TCommand : IHasResourceId, IConditionalWrite
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return products.WriteActiveAsync(command, product => Task.FromResult(write(product)), cancellationToken);
     }
 }

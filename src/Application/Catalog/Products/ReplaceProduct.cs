@@ -30,26 +30,20 @@ internal sealed class ReplaceProductHandler(
     ICategoryRepository categories,
     TimeProvider clock) : ICommandHandler<ReplaceProductCommand, Result<ProductDto>>
 {
-    public async ValueTask<Result<ProductDto>> Handle(ReplaceProductCommand command, CancellationToken cancellationToken)
-    {
-        var found = await products.FindActiveForWriteAsync(command.ProductId, command.ExpectedVersions, cancellationToken);
-        if (!found.IsSuccess)
-        {
-            return found.Error;
-        }
+    public async ValueTask<Result<ProductDto>> Handle(ReplaceProductCommand command, CancellationToken cancellationToken) =>
+        await products.WriteActiveAsync(
+            command,
+            async product =>
+            {
+                var replaced = product.Replace(command.Details, clock.GetUtcNow());
+                if (!replaced.IsSuccess)
+                {
+                    return replaced;
+                }
 
-        var product = found.Value;
-        var replaced = product.Replace(command.Details, clock.GetUtcNow());
-        if (!replaced.IsSuccess)
-        {
-            return replaced.Error;
-        }
-
-        if (await ProductReferenceRules.CheckAsync(product, products, categories, cancellationToken) is { } broken)
-        {
-            return broken;
-        }
-
-        return product.ToDto();
-    }
+                return await ProductReferenceRules.CheckAsync(product, products, categories, cancellationToken) is { } broken
+                    ? broken
+                    : Result.Success();
+            },
+            cancellationToken);
 }

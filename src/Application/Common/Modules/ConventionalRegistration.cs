@@ -1,3 +1,4 @@
+using Enterprise.Application.Common.Persistence;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,17 +8,20 @@ namespace Enterprise.Application.Common.Modules;
 public static class ConventionalRegistration
 {
     /// <summary>
-    /// Registers every FluentValidation validator in the module's namespace (and below) for the messages it checks. A
+    /// Registers every FluentValidation validator in the module's namespace (and below) for the messages it checks, and
+    /// the validators of the shapes every module shares (<see cref="IPagedQuery"/>, <see cref="IKeysetPagedQuery"/>). A
     /// validator of an interface (a shape several messages share) serves each of the module's messages that has it.
     /// </summary>
     public static IServiceCollection AddModuleValidators(this IServiceCollection services, IModule module)
     {
         ArgumentNullException.ThrowIfNull(module);
-        var assembly = module.GetType().Assembly;
-        var messages = assembly.GetTypes().Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IMessage))).ToArray();
+        var moduleType = module.GetType();
+        var messages = moduleType.Assembly.GetTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IMessage)) && IsInNamespaceOf(type, moduleType))
+            .ToArray();
         return services.Scan(scan => scan
-            .FromAssemblies(assembly)
-            .AddClasses(classes => classes.AssignableTo(typeof(IValidator<>)).InNamespaceOf(module.GetType()), publicOnly: false)
+            .FromAssemblies(moduleType.Assembly)
+            .AddClasses(classes => classes.AssignableTo(typeof(IValidator<>)).InNamespaceOf(moduleType, typeof(IPagedQuery)), publicOnly: false)
             .As(validator => ValidatorServices(validator, messages))
             .WithSingletonLifetime());
     }
@@ -29,6 +33,9 @@ public static class ConventionalRegistration
             .SelectMany(service => service.GenericTypeArguments[0] is { IsInterface: true } shape
                 ? messages.Where(message => message.IsAssignableTo(shape)).Select(message => typeof(IValidator<>).MakeGenericType(message))
                 : [service]);
+
+    private static bool IsInNamespaceOf(Type type, Type moduleType) =>
+        type.Namespace is { } name && (name == moduleType.Namespace || name.StartsWith($"{moduleType.Namespace}.", StringComparison.Ordinal));
 
     /// <summary>
     /// Registers the module's persistence adapters by naming convention: each class in the module's

@@ -16,13 +16,15 @@ public static class KeysetPaging
 {
     public const int DefaultLimit = Paging.DefaultPageSize;
     public const int MaxLimit = Paging.MaxPageSize;
+}
 
-    public static void RuleForKeysetPaging<TQuery>(this AbstractValidator<TQuery> validator)
-        where TQuery : IKeysetPagedQuery
+/// <summary>The paging rules of every keyset-paged query; each module registers it for its queries of that shape.</summary>
+internal sealed class KeysetPagedQueryValidator : AbstractValidator<IKeysetPagedQuery>
+{
+    public KeysetPagedQueryValidator()
     {
-        ArgumentNullException.ThrowIfNull(validator);
         // Named as callers send them, since the message is shown to them.
-        validator.RuleFor(query => query.Limit).InclusiveBetween(1, MaxLimit).WithName("limit");
-        validator.RuleFor(query => query.Cursor).MaximumLength(PageCursor.MaxLength).WithName(PageCursor.Field);
+        RuleFor(query => query.Limit).InclusiveBetween(1, KeysetPaging.MaxLimit).WithName("limit");
+        RuleFor(query => query.Cursor).MaximumLength(PageCursor.MaxLength).WithName(PageCursor.Field);
     }
 }

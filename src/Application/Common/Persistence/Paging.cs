@@ -18,13 +18,15 @@ public static class Paging
 
     /// <summary>Keeps the row offset (page - 1) * pageSize within an int for any accepted page size.</summary>
     public const int MaxPage = int.MaxValue / MaxPageSize;
+}
 
-    public static void RuleForPaging<TQuery>(this AbstractValidator<TQuery> validator)
-        where TQuery : IPagedQuery
+/// <summary>The paging rules of every offset-paged query; each module registers it for its queries of that shape.</summary>
+internal sealed class PagedQueryValidator : AbstractValidator<IPagedQuery>
+{
+    public PagedQueryValidator()
     {
-        ArgumentNullException.ThrowIfNull(validator);
         // Named as callers send them, since the message is shown to them.
-        validator.RuleFor(query => query.Page).InclusiveBetween(1, MaxPage).WithName("page");
-        validator.RuleFor(query => query.PageSize).InclusiveBetween(1, MaxPageSize).WithName("pageSize");
+        RuleFor(query => query.Page).InclusiveBetween(1, Paging.MaxPage).WithName("page");
+        RuleFor(query => query.PageSize).InclusiveBetween(1, Paging.MaxPageSize).WithName("pageSize");
     }
 }

@@ -1,8 +1,8 @@
 using Asp.Versioning;
 using Enterprise.Application.Catalog.Products;
-using Enterprise.Application.Common.Persistence;
 using Enterprise.WebApi.ConditionalRequests;
 using Enterprise.WebApi.Controllers;
+using Enterprise.WebApi.OpenApi;
 using Enterprise.WebApi.Pagination;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -20,25 +20,17 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     /// <summary>Lists products, filtered, sorted and paged; active ones unless <c>status</c> says otherwise.</summary>
     /// <remarks>The <c>Link</c> header names the <c>first</c>, <c>prev</c>, <c>next</c> and <c>last</c> pages of the same list.</remarks>
     /// <param name="selection">Which products, and in what order.</param>
-    /// <param name="page">1-based page number.</param>
-    /// <param name="pageSize">Items per page, 1 to 100.</param>
+    /// <param name="paging">Which page of the list.</param>
     /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet]
     [ProducesResponseType<PageResponse<ProductResponse>>(StatusCodes.Status200OK, Json)]
-    public async Task<ActionResult> List(
+    public Task<ActionResult> List(
         [FromQuery] ProductListParameters selection,
-        [FromQuery] int page = 1,
-        [FromQuery] int pageSize = Paging.DefaultPageSize,
-        CancellationToken cancellationToken = default)
+        [FromQuery] OffsetPageParameters paging,
+        CancellationToken cancellationToken)
     {
-        var query = new ListProductsQuery
-        {
-            Page = page,
-            PageSize = pageSize,
-            Selection = selection.ToSelection(),
-        };
-        var result = await Sender.Send(query, cancellationToken);
-        return FromResult(result, products => OffsetPage(products, ProductContractMapper.ToResponse));
+        var query = new ListProductsQuery { Page = paging.Page, PageSize = paging.PageSize, Selection = selection.ToSelection() };
+        return SendAsync(query, products => OffsetPage(products, ProductContractMapper.ToResponse), cancellationToken);
     }
 
     /// <summary>Gets an active product; archived products are not found.</summary>
@@ -49,24 +41,20 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     [HttpGet("{id:guid}")]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
-    public async Task<ActionResult> Get(Guid id, CancellationToken cancellationToken)
-    {
-        var result = await Sender.Send(new GetProductQuery(id), cancellationToken);
-        return FromResult(result, product => TaggedRepresentation(product.Version, product.ToResponse()));
-    }
+    [ProducesProblems(StatusCodes.Status404NotFound)]
+    public Task<ActionResult> Get(Guid id, CancellationToken cancellationToken) =>
+        SendTaggedReadAsync(new GetProductQuery(id), ProductContractMapper.ToResponse, cancellationToken);
 
     /// <summary>Creates a product in an existing category.</summary>
     /// <remarks>The 201 carries the new product's <c>ETag</c>.</remarks>
     [HttpPost]
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status201Created, Json)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    public async Task<ActionResult> Create(ProductWriteRequest request, CancellationToken cancellationToken)
-    {
-        var result = await Sender.Send(new CreateProductCommand { Details = request.ToDetails() }, cancellationToken);
-        return FromResult(result, product => WithEntityTag(product.Version, CreatedAtGet(nameof(Get), product.Id, product.ToResponse())));
-    }
+    [ProducesProblems(StatusCodes.Status409Conflict)]
+    public Task<ActionResult> Create(ProductWriteRequest request, CancellationToken cancellationToken) => SendTaggedWriteAsync(
+        new CreateProductCommand { Details = request.ToDetails() },
+        product => CreatedAtGet(nameof(Get), product.Id, product.ToResponse()),
+        cancellationToken);
 
     /// <summary>Replaces everything a caller controls on an active product.</summary>
     /// <remarks>
@@ -77,19 +65,11 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     [Authorize(Policy = CatalogPolicies.Write)]
     [HonoursIfMatch]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    public async Task<ActionResult> Replace(Guid id, ProductWriteRequest request, CancellationToken cancellationToken)
-    {
-        var command = new ReplaceProductCommand
-        {
-            ProductId = id,
-            Details = request.ToDetails(),
-            ExpectedVersions = IfMatchVersions,
-        };
-        var result = await Sender.Send(command, cancellationToken);
-        return FromResult(result, product => WithEntityTag(product.Version, Ok(product.ToResponse())));
-    }
+    [ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)]
+    public Task<ActionResult> Replace(Guid id, ProductWriteRequest request, CancellationToken cancellationToken) => SendTaggedWriteAsync(
+        new ReplaceProductCommand { ProductId = id, Details = request.ToDetails(), ExpectedVersions = IfMatchVersions },
+        product => Ok(product.ToResponse()),
+        cancellationToken);
 
     /// <summary>Archives a product: it leaves lists and lookups (404 from then on).</summary>
     /// <remarks>
@@ -100,14 +80,9 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     [Authorize(Policy = CatalogPolicies.Write)]
     [HonoursIfMatch]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    public async Task<ActionResult> Archive(Guid id, CancellationToken cancellationToken)
-    {
-        var command = new ArchiveProductCommand(id) { ExpectedVersions = IfMatchVersions };
-        var result = await Sender.Send(command, cancellationToken);
-        return FromResult(result, product => WithEntityTag(product.Version, NoContent()));
-    }
+    [ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)]
+    public Task<ActionResult> Archive(Guid id, CancellationToken cancellationToken) =>
+        SendTaggedWriteAsync(new ArchiveProductCommand(id) { ExpectedVersions = IfMatchVersions }, _ => NoContent(), cancellationToken);
 
     /// <summary>Adds or removes stock; the result may never be negative.</summary>
     /// <remarks>
@@ -118,15 +93,9 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     [Authorize(Policy = CatalogPolicies.Write)]
     [HonoursIfMatch]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    public async Task<ActionResult> AdjustStock(Guid id, StockAdjustmentRequest request, CancellationToken cancellationToken)
-    {
-        var command = new AdjustStockCommand(id, request.Quantity, request.Reason)
-        {
-            ExpectedVersions = IfMatchVersions,
-        };
-        var result = await Sender.Send(command, cancellationToken);
-        return FromResult(result, product => WithEntityTag(product.Version, Ok(product.ToResponse())));
-    }
+    [ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)]
+    public Task<ActionResult> AdjustStock(Guid id, StockAdjustmentRequest request, CancellationToken cancellationToken) => SendTaggedWriteAsync(
+        new AdjustStockCommand(id, request.Quantity, request.Reason) { ExpectedVersions = IfMatchVersions },
+        product => Ok(product.ToResponse()),
+        cancellationToken);
 }

@@ -1,18 +1,14 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Asp.Versioning;
 using Enterprise.Application.Catalog.Products;
-using Enterprise.Application.Common.Concurrency;
-using Enterprise.Application.Common.Persistence;
 using Enterprise.WebApi.ConditionalRequests;
 using Enterprise.WebApi.Controllers;
+using Enterprise.WebApi.OpenApi;
 using Enterprise.WebApi.Pagination;
 using Enterprise.WebApi.Patching;
-using Enterprise.WebApi.Problems;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace Enterprise.WebApi.Catalog.V2;
 
@@ -24,7 +20,7 @@ namespace Enterprise.WebApi.Catalog.V2;
 [Authorize(Policy = CatalogPolicies.Read)]
 [Route("api/v{version:apiVersion}/products")]
 [Tags("Products")]
-public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jsonOptions) : ApiControllerBase(sender)
+public sealed class ProductsController(ISender sender) : ApiControllerBase(sender)
 {
     /// <summary>Lists products in keyset pages, filtered and sorted; active ones unless <c>status</c> says otherwise.</summary>
     /// <remarks>
@@ -32,25 +28,17 @@ public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jso
     /// added or removed between two requests never make a page skip or repeat a product that was there all along.
     /// </remarks>
     /// <param name="selection">Which products, and in what order.</param>
-    /// <param name="limit">Items per page, 1 to 100.</param>
-    /// <param name="cursor">The opaque position from a previous page's next link; omit for the first page.</param>
+    /// <param name="paging">Which page of the list.</param>
     /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet]
     [ProducesResponseType<ItemsResponse<ProductResponse>>(StatusCodes.Status200OK, Json)]
-    public async Task<ActionResult> List(
+    public Task<ActionResult> List(
         [FromQuery] ProductListParameters selection,
-        [FromQuery] int limit = KeysetPaging.DefaultLimit,
-        [FromQuery] string? cursor = null,
-        CancellationToken cancellationToken = default)
+        [FromQuery] CursorPageParameters paging,
+        CancellationToken cancellationToken)
     {
-        var query = new ListProductsByCursorQuery
-        {
-            Limit = limit,
-            Cursor = cursor,
-            Selection = selection.ToSelection(),
-        };
-        var result = await Sender.Send(query, cancellationToken);
-        return FromResult(result, products => CursorPage(products, ProductContractMapper.ToResponse));
+        var query = new ListProductsByCursorQuery { Limit = paging.Limit, Cursor = paging.Cursor, Selection = selection.ToSelection() };
+        return SendAsync(query, products => CursorPage(products, ProductContractMapper.ToResponse), cancellationToken);
     }
 
     /// <summary>Gets an active product; archived products are not found.</summary>
@@ -61,24 +49,20 @@ public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jso
     [HttpGet("{id:guid}")]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
-    public async Task<ActionResult> Get(Guid id, CancellationToken cancellationToken)
-    {
-        var result = await Sender.Send(new GetProductQuery(id), cancellationToken);
-        return FromResult(result, product => TaggedRepresentation(product.Version, product.ToResponse()));
-    }
+    [ProducesProblems(StatusCodes.Status404NotFound)]
+    public Task<ActionResult> Get(Guid id, CancellationToken cancellationToken) =>
+        SendTaggedReadAsync(new GetProductQuery(id), ProductContractMapper.ToResponse, cancellationToken);
 
     /// <summary>Creates a product in an existing category.</summary>
     /// <remarks>The 201 carries the new product's <c>ETag</c>.</remarks>
     [HttpPost]
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status201Created, Json)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    public async Task<ActionResult> Create(ProductWriteRequest request, CancellationToken cancellationToken)
-    {
-        var result = await Sender.Send(new CreateProductCommand { Details = request.ToDetails() }, cancellationToken);
-        return FromResult(result, product => WithEntityTag(product.Version, CreatedAtGet(nameof(Get), product.Id, product.ToResponse())));
-    }
+    [ProducesProblems(StatusCodes.Status409Conflict)]
+    public Task<ActionResult> Create(ProductWriteRequest request, CancellationToken cancellationToken) => SendTaggedWriteAsync(
+        new CreateProductCommand { Details = request.ToDetails() },
+        product => CreatedAtGet(nameof(Get), product.Id, product.ToResponse()),
+        cancellationToken);
 
     /// <summary>Replaces everything a caller controls on an active product.</summary>
     /// <remarks>
@@ -89,8 +73,7 @@ public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jso
     [Authorize(Policy = CatalogPolicies.Write)]
     [RequiresIfMatch]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)]
     public Task<ActionResult> Replace(Guid id, ProductWriteRequest request, CancellationToken cancellationToken) =>
         ReplaceAsync(id, request, IfMatchVersions, cancellationToken);
 
@@ -105,44 +88,14 @@ public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jso
     [RequiresIfMatch]
     [AcceptsMergePatch(typeof(ProductWriteRequest))]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    public async Task<ActionResult> Patch(Guid id, [FromBody] JsonElement patch, CancellationToken cancellationToken)
-    {
-        if (UnusablePatch(patch) is { } reason)
-        {
-            ModelState.AddModelError(InvalidRequestResponse.BodyKey, reason);
-            return (ActionResult)InvalidRequestResponse.Create(ControllerContext);
-        }
-
-        var current = await Sender.Send(new GetProductQuery(id), cancellationToken);
-        if (!current.IsSuccess)
-        {
-            return Problem(current.Error);
-        }
-
-        // The patch is applied to this version's document, so only this version may be overwritten with the result.
-        var baseVersion = current.Value.Version;
-        if (IfMatchVersions is { } accepted && !accepted.Contains(baseVersion))
-        {
-            return Problem(VersionPrecondition.Failed);
-        }
-
-        var document = JsonSerializer.SerializeToNode(current.Value.ToWriteRequest(), jsonOptions.Value.JsonSerializerOptions);
-        var patched = JsonMergePatch.Apply(document, JsonObject.Create(patch));
-        ProductWriteRequest request;
-        try
-        {
-            // An object patch over an object document is an object, which never reads as null.
-            request = patched.Deserialize<ProductWriteRequest>(jsonOptions.Value.JsonSerializerOptions)!;
-        }
-        catch (JsonException exception)
-        {
-            return InvalidRequestResponse.ForJsonError(ControllerContext, exception);
-        }
-
-        return await ReplaceAsync(id, request, [baseVersion], cancellationToken);
-    }
+    [ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)]
+    public Task<ActionResult> Patch(Guid id, [FromBody] JsonElement patch, CancellationToken cancellationToken) => MergePatchAsync(
+        patch,
+        "a product",
+        new GetProductQuery(id),
+        ProductContractMapper.ToWriteRequest,
+        (request, baseVersion) => ReplaceAsync(id, request, [baseVersion], cancellationToken),
+        cancellationToken);
 
     /// <summary>Archives a product: it leaves lists and lookups (404 from then on).</summary>
     /// <remarks>
@@ -153,13 +106,9 @@ public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jso
     [Authorize(Policy = CatalogPolicies.Write)]
     [RequiresIfMatch]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    public async Task<ActionResult> Archive(Guid id, CancellationToken cancellationToken)
-    {
-        var result = await Sender.Send(new ArchiveProductCommand(id) { ExpectedVersions = IfMatchVersions }, cancellationToken);
-        return FromResult(result, product => WithEntityTag(product.Version, NoContent()));
-    }
+    [ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)]
+    public Task<ActionResult> Archive(Guid id, CancellationToken cancellationToken) =>
+        SendTaggedWriteAsync(new ArchiveProductCommand(id) { ExpectedVersions = IfMatchVersions }, _ => NoContent(), cancellationToken);
 
     /// <summary>Adds or removes stock; the result may never be negative.</summary>
     /// <remarks>
@@ -170,66 +119,18 @@ public sealed class ProductsController(ISender sender, IOptions<JsonOptions> jso
     [Authorize(Policy = CatalogPolicies.Write)]
     [RequiresIfMatch]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    public async Task<ActionResult> AdjustStock(Guid id, StockAdjustmentRequest request, CancellationToken cancellationToken)
-    {
-        var command = new AdjustStockCommand(id, request.Quantity, request.Reason) { ExpectedVersions = IfMatchVersions };
-        var result = await Sender.Send(command, cancellationToken);
-        return FromResult(result, product => WithEntityTag(product.Version, Ok(product.ToResponse())));
-    }
+    [ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)]
+    public Task<ActionResult> AdjustStock(Guid id, StockAdjustmentRequest request, CancellationToken cancellationToken) => SendTaggedWriteAsync(
+        new AdjustStockCommand(id, request.Quantity, request.Reason) { ExpectedVersions = IfMatchVersions },
+        product => Ok(product.ToResponse()),
+        cancellationToken);
 
-    /// <summary>
-    /// Why a bound patch cannot be applied, or <see langword="null"/>. The patch is bound as a JsonElement because,
-    /// unlike JsonObject, it honours AllowDuplicateProperties; what a typed body's binding also refuses is looked for
-    /// here: text that is not valid Unicode (a JsonElement decodes it only when read) and a member repeated in another
-    /// case (names are read ignoring case). A non-object patch would replace the whole document, never a product.
-    /// </summary>
-    private static string? UnusablePatch(JsonElement patch)
-    {
-        if (patch.ValueKind != JsonValueKind.Object)
-        {
-            return "A merge patch of a product must be a JSON object.";
-        }
-
-        try
-        {
-            return RepeatsAMember(patch) ? "A member appears more than once." : null;
-        }
-        catch (InvalidOperationException)
-        {
-            // What JsonElement throws when a name or string cannot be decoded.
-            return "A member name or string is not valid Unicode text (invalid UTF-8 or a lone surrogate).";
-        }
-    }
-
-    /// <summary>Reads every name and string of <paramref name="element"/>, decoding each, and compares names ignoring case.</summary>
-    private static bool RepeatsAMember(JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                return element.EnumerateObject().Any(member => !names.Add(member.Name) || RepeatsAMember(member.Value));
-            case JsonValueKind.Array:
-                return element.EnumerateArray().Any(RepeatsAMember);
-            case JsonValueKind.String:
-                // Decoded only for the exception invalid text throws; a string repeats nothing.
-                _ = element.GetString();
-                return false;
-            default:
-                return false;
-        }
-    }
-
-    private async Task<ActionResult> ReplaceAsync(
+    private Task<ActionResult> ReplaceAsync(
         Guid id,
         ProductWriteRequest request,
         IReadOnlyCollection<long>? expectedVersions,
-        CancellationToken cancellationToken)
-    {
-        var command = new ReplaceProductCommand { ProductId = id, Details = request.ToDetails(), ExpectedVersions = expectedVersions };
-        var result = await Sender.Send(command, cancellationToken);
-        return FromResult(result, product => WithEntityTag(product.Version, Ok(product.ToResponse())));
-    }
+        CancellationToken cancellationToken) => SendTaggedWriteAsync(
+        new ReplaceProductCommand { ProductId = id, Details = request.ToDetails(), ExpectedVersions = expectedVersions },
+        product => Ok(product.ToResponse()),
+        cancellationToken);
 }
