@@ -15,8 +15,8 @@
 #     --rounds N              interleaved rounds; the tables show medians (default 3)
 #     --connections LIST      also hold each count of idle keep-alive connections (e.g. 1000,5000,15000) while
 #                             measuring throughput and memory; derives the memory for 50,000
-#     --cached-env NAME=VALUE start a second Enterprise with this setting added (repeatable; the settings that switch
-#                             its cache on) and require its by-id reads at 1.5x Fastify + node-postgres
+#     --cached-env NAME=VALUE start a second Enterprise with this setting added (repeatable; Caching__Enabled=true switches
+#                             its cache on; the first runs with Caching__Enabled=false) and require its by-id reads at 1.5x Fastify + node-postgres
 #     --no-targets            report the ratios without failing when one is below its target
 #     --output FILE           where the report goes (default docs/performance.md; with --smoke the work directory)
 #     --no-build              publish Enterprise without building it (after a Release build, as scripts/test.sh does)
@@ -216,6 +216,8 @@ enterprise_settings() {
   echo Authentication__Jwt__Issuer=enterprise-bench
   echo Authentication__Jwt__Audience=enterprise-bench
   echo "Authentication__Jwt__SigningKeys__0=$signing_key"
+  # The plain server measures the uncached pipeline; --cached-env Caching__Enabled=true adds the cached one.
+  echo Caching__Enabled=false
   local bucket
   for bucket in Reads Writes; do
     echo "RateLimiting__${bucket}__TokenLimit=1000000000"
