@@ -144,7 +144,7 @@ lines.push('## Targets', '');
 table(['ratio (side by side, one run)', 'measured', 'target', 'met'], targets.map((t) => [
   t.name, `${fixed(t.value, 2)}x`, `>= ${t.target}x${t.aim ? ` (aim ${t.aim}x)` : ''}`, t.met ? 'yes' : '**no**',
 ]));
-if (!settings.cached) lines.push('The cached by-id target (>= 1.5x Fastify + node-postgres) needs `--cached-env NAME=VALUE`, the settings that switch Enterprise\'s cache on; it was not measured.', '');
+if (!settings.cached) lines.push('The cached by-id target (>= 1.5x Fastify + node-postgres) needs `--cached-env Caching__Enabled=true`; it was not measured.', '');
 table(['other ratios', 'measured'], informative.map((r) => [r.name, `${fixed(r.value, 2)}x`]));
 
 lines.push(`## Steady state (median of ${settings.rounds} interleaved round${settings.rounds === 1 ? '' : 's'} of ${settings.duration} s, after ${settings.warmup} s of load)`, '');
@@ -209,7 +209,7 @@ lines.push('## Method and how to rerun', '');
 lines.push('```sh');
 lines.push('bench/run.sh                                   # the full run: about 10 minutes on 2 cores; writes this file');
 lines.push('bench/run.sh --connections 1000,5000,15000     # also the idle-connection mode');
-lines.push('bench/run.sh --cached-env NAME=VALUE           # also Enterprise with its cache on (the setting that enables it)');
+lines.push('bench/run.sh --cached-env Caching__Enabled=true # also Enterprise with its cache on (the plain one runs with it off)');
 lines.push('bench/run.sh --smoke                           # the same path in seconds, for CI; writes no report here');
 lines.push('```', '');
 lines.push(`- ${settings.products.toLocaleString('en-US')} products (every 50th archived) in 20 categories, inserted into the tables Enterprise's migrations create; the load`);
