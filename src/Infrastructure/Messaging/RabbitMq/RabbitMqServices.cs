@@ -10,7 +10,7 @@ internal static class RabbitMqServices
     public const string HealthCheckName = "broker";
 
     /// <exception cref="OptionsValidationException">A <c>Messaging:RabbitMq</c> setting is missing or invalid; the message names each one.</exception>
-    public static IServiceCollection AddRabbitMqTransport(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRabbitMqTransport(this IServiceCollection services, IConfiguration configuration, string readinessTag)
     {
         // Read now rather than lazily: a missing or malformed broker address must stop the start with a message.
         var options = configuration.GetSection(RabbitMqOptions.SectionName).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
@@ -26,7 +26,7 @@ internal static class RabbitMqServices
         services.AddSingleton<RabbitMqTransport>();
         services.AddSingleton<IMessageTransport>(provider => provider.GetRequiredService<RabbitMqTransport>());
         services.AddHostedService<RabbitMqConsumerService>();
-        services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>(HealthCheckName, tags: [DependencyInjection.ReadinessTag]);
+        services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>(HealthCheckName, tags: [readinessTag]);
         return services;
     }
 }

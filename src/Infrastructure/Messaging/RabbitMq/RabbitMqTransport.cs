@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RabbitMQ.Client;
 
 namespace Enterprise.Infrastructure.Messaging.RabbitMq;
@@ -26,7 +25,6 @@ internal sealed class RabbitMqTransport(RabbitMqConnection connection, RabbitMqT
         try
         {
             var channel = await ChannelAsync(cancellationToken);
-            using var trace = ContinueTrace(envelope.TraceParent);
             await channel.BasicPublishAsync(topology.ExchangeName, envelope.EventName, mandatory: true, RabbitMqMessages.PropertiesOf(envelope), envelope.Payload, cancellationToken);
         }
         finally
@@ -52,20 +50,6 @@ internal sealed class RabbitMqTransport(RabbitMqConnection connection, RabbitMqT
 
         _channel = await open.CreateChannelAsync(ConfirmedPublishing, cancellationToken);
         return _channel;
-    }
-
-    /// <summary>
-    /// Makes the request that wrote the outbox row the current trace while publishing, unless it already is: the client
-    /// writes the current trace into the message's <c>traceparent</c> header when its own tracing is listened to.
-    /// </summary>
-    private static Activity? ContinueTrace(string? traceParent)
-    {
-        if (traceParent is null || !ActivityContext.TryParse(traceParent, null, out var context) || Activity.Current?.TraceId == context.TraceId)
-        {
-            return null;
-        }
-
-        return new Activity("Enterprise.Messaging.Publish").SetParentId(context.TraceId, context.SpanId, context.TraceFlags).Start();
     }
 
     public async ValueTask DisposeAsync()
