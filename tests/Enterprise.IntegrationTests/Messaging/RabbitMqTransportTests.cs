@@ -161,7 +161,7 @@ public sealed class RabbitMqTransportTests
     {
         var unroutable = RabbitMqTestHost.Envelope(eventName: "probe.nobody-listens");
 
-        var exception = Assert.ThrowsAsync<PublishException>(() => _host.Transport.PublishAsync(unroutable, CancellationToken.None));
+        var exception = Assert.CatchAsync<PublishException>(() => _host.Transport.PublishAsync(unroutable, CancellationToken.None));
 
         Assert.That(exception!.IsReturn, Is.True);
     }
@@ -172,7 +172,7 @@ public sealed class RabbitMqTransportTests
         const string refusedEvent = "probe.refused";
         await _probe.DeclareRefusingQueueAsync(_host.RefusingQueue, _host.ExchangeName, refusedEvent);
 
-        var exception = Assert.ThrowsAsync<PublishException>(() => _host.Transport.PublishAsync(RabbitMqTestHost.Envelope(refusedEvent), CancellationToken.None));
+        var exception = Assert.CatchAsync<PublishException>(() => _host.Transport.PublishAsync(RabbitMqTestHost.Envelope(refusedEvent), CancellationToken.None));
 
         Assert.That(exception!.IsReturn, Is.False);
         // The channel stays usable after a refusal.
