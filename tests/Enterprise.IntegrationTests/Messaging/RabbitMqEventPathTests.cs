@@ -172,8 +172,22 @@ public sealed class RabbitMqEventPathTests(DatabaseUnderTest database) : Catalog
         return stock;
     }
 
-    private Task<OutboxMessage> OutboxRowAsync(string sku) =>
-        Factory.QueryDatabaseAsync(db => db.Set<OutboxMessage>().AsNoTracking().SingleAsync(message => message.Payload.Contains(sku)));
+    /// <summary>
+    /// The SKU's outbox row once the relay marked it sent, or when the wait runs out: the consumer may apply the message
+    /// before the relay, back from the broker's confirmation, has written that down.
+    /// </summary>
+    private async Task<OutboxMessage> OutboxRowAsync(string sku)
+    {
+        var waited = Stopwatch.StartNew();
+        OutboxMessage row;
+        while ((row = await Factory.QueryDatabaseAsync(db => db.Set<OutboxMessage>().AsNoTracking().SingleAsync(message => message.Payload.Contains(sku)))).SentAt is null
+            && waited.Elapsed < SettleTimeout)
+        {
+            await Task.Delay(50);
+        }
+
+        return row;
+    }
 
     private Task<int> InboxRowCountAsync(Guid messageId) =>
         Factory.QueryDatabaseAsync(db => db.Set<InboxMessage>().CountAsync(row => row.MessageId == messageId && row.ConsumerName == ConsumerName));
