@@ -70,8 +70,9 @@ start_test_server() {
 
 pg_dir="$(mktemp -d /tmp/enterprise-pg.XXXXXX)"
 redis_dir="$(mktemp -d /tmp/enterprise-redis.XXXXXX)"
-# One trap for both servers, stopped by PID however this script ends; each is stopped even if the other fails to.
-trap 'scripts/postgres.sh stop "$pg_dir" || true; scripts/redis.sh stop "$redis_dir" || true; rm -rf "$pg_dir" "$redis_dir"' EXIT
+rabbitmq_dir="$(mktemp -d /tmp/enterprise-rabbitmq.XXXXXX)"
+# One trap for every server, stopped by PID however this script ends; each is stopped even if another fails to.
+trap 'scripts/postgres.sh stop "$pg_dir" || true; scripts/redis.sh stop "$redis_dir" || true; scripts/rabbitmq.sh stop "$rabbitmq_dir" || true; rm -rf "$pg_dir" "$redis_dir" "$rabbitmq_dir"' EXIT
 # A signal (the budget running out, Ctrl+C) ends the run through that trap: without these, bash killed by SIGTERM
 # while `dotnet test` runs skips its EXIT trap and leaves PostgreSQL running.
 trap 'exit 143' TERM
@@ -86,6 +87,11 @@ export ENTERPRISE_TEST_POSTGRES_SCRIPT="$PWD/scripts/postgres.sh"
 # Redis is for the shared rate-limit test.
 redis_port="$(free_port 56379)"
 start_test_server Redis scripts/redis.sh "$redis_dir" "$redis_port" ENTERPRISE_TEST_REDIS "127.0.0.1:$redis_port"
+
+# RabbitMQ carries the integration events in the broker-transport tests; guest may log in from 127.0.0.1.
+rabbitmq_port="$(free_port 45672)"
+start_test_server RabbitMQ scripts/rabbitmq.sh "$rabbitmq_dir" "$rabbitmq_port" \
+  ENTERPRISE_TEST_RABBITMQ "amqp://guest:guest@127.0.0.1:$rabbitmq_port/"
 
 echo "== tests"
 test_failed=0

@@ -33,7 +33,7 @@ public sealed class LayerDependencyTests
     {
         yield return Rule(Layers.Domain);
         yield return Rule(Layers.Application, "Enterprise.Domain", "Mediator", "FluentValidation", "Microsoft.Extensions.", "Scrutor");
-        yield return Rule(Layers.Infrastructure, "Enterprise.Domain", "Enterprise.Application", "Mediator", "FluentValidation", "Microsoft.Extensions.", "Microsoft.EntityFrameworkCore", "Microsoft.Data.Sqlite", "Microsoft.Data.SqlClient", "Npgsql", "Scrutor", "StackExchange.Redis", "ZiggyCreatures.FusionCache");
+        yield return Rule(Layers.Infrastructure, "Enterprise.Domain", "Enterprise.Application", "Mediator", "FluentValidation", "Microsoft.Extensions.", "Microsoft.EntityFrameworkCore", "Microsoft.Data.Sqlite", "Microsoft.Data.SqlClient", "Npgsql", "Scrutor", "StackExchange.Redis", "ZiggyCreatures.FusionCache", "RabbitMQ.Client");
     }
 
     [TestCaseSource(nameof(ForbiddenDependencies))]

@@ -1,6 +1,7 @@
 using Enterprise.Application.Common.IntegrationEvents;
 using Enterprise.Infrastructure.Messaging.Inbox;
 using Enterprise.Infrastructure.Messaging.Outbox;
+using Enterprise.Infrastructure.Messaging.RabbitMq;
 using Enterprise.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ internal static class MessagingServices
     private static readonly Dictionary<string, Action<IServiceCollection, IConfiguration, string>> Transports = new(StringComparer.OrdinalIgnoreCase)
     {
         [MessagingTransports.InProcess] = (services, _, _) => services.AddSingleton<IMessageTransport, InProcessTransport>(),
+        [MessagingTransports.RabbitMq] = (services, configuration, readinessTag) => services.AddRabbitMqTransport(configuration, readinessTag),
     };
 
     /// <exception cref="OptionsValidationException">A <c>Messaging</c> setting is invalid; the message names each one.</exception>

@@ -49,20 +49,30 @@ public static class TestServers
     public static string? RedisConnectionString => Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } value ? value : null;
 
     /// <summary>The Redis server's configuration string; otherwise ignores the calling test, or fails it on CI.</summary>
-    public static string RequireRedis()
+    public static string RequireRedis() => RequireServer("Redis", RedisVariable, RedisConnectionString);
+
+    /// <summary>An AMQP URI (<c>amqp://guest:guest@127.0.0.1:PORT/</c>) of a RabbitMQ broker the tests may declare and publish on.</summary>
+    public const string RabbitMqVariable = "ENTERPRISE_TEST_RABBITMQ";
+
+    public static string? RabbitMqConnectionString => Environment.GetEnvironmentVariable(RabbitMqVariable) is { Length: > 0 } value ? value : null;
+
+    /// <summary>The RabbitMQ broker's AMQP URI; otherwise ignores the calling test, or fails it on CI.</summary>
+    public static string RequireRabbitMq() => RequireServer("RabbitMQ", RabbitMqVariable, RabbitMqConnectionString);
+
+    private static string RequireServer(string server, string variable, string? connectionString)
     {
-        if (RedisConnectionString is { } connectionString)
+        if (connectionString is not null)
         {
             return connectionString;
         }
 
-        var reason = $"{RedisVariable} is not set, so there is no Redis server for this run (./scripts/test.sh starts a throwaway one)";
+        var reason = $"{variable} is not set, so there is no {server} server for this run (./scripts/test.sh starts a throwaway one)";
         if (IsCi)
         {
-            Assert.Fail($"Redis is required on CI: {reason}.");
+            Assert.Fail($"{server} is required on CI: {reason}.");
         }
 
-        Assert.Ignore($"Redis test skipped: {reason}.");
+        Assert.Ignore($"{server} test skipped: {reason}.");
         return string.Empty;
     }
 

@@ -44,6 +44,31 @@ public sealed class StartupTests
         });
     }
 
+    [TestCase("", "Messaging__RabbitMq__Prefetch", "16", "Messaging:RabbitMq:ConnectionString (environment Messaging__RabbitMq__ConnectionString) is missing; it must be an AMQP URI")]
+    [TestCase("http://guest:hunter2@localhost:5672/", "Messaging__RabbitMq__Prefetch", "16", "Messaging:RabbitMq:ConnectionString (environment Messaging__RabbitMq__ConnectionString) is not an AMQP URI")]
+    [TestCase("amqp://guest:hunter2@127.0.0.1:5672/", "Messaging__RabbitMq__Prefetch", "0", "Messaging:RabbitMq:Prefetch (environment Messaging__RabbitMq__Prefetch) is 0; it must be between 1 and 65535")]
+    [TestCase("amqp://guest:hunter2@127.0.0.1:5672/", "Messaging__RabbitMq__RedeliveryDelay", "00:00:00", "Messaging:RabbitMq:RedeliveryDelay (environment Messaging__RabbitMq__RedeliveryDelay) is 00:00:00; it must be a positive duration")]
+    [TestCase("amqp://guest:hunter2@127.0.0.1:5672/", "Messaging__RabbitMq__ExchangeName", " ", "Messaging:RabbitMq:ExchangeName (environment Messaging__RabbitMq__ExchangeName) is empty")]
+    public async Task Invalid_broker_settings_stop_the_start_with_one_clear_message(string connectionString, string variable, string value, string message)
+    {
+        using var app = ApplicationProcess.Start(Environment("Production", new()
+        {
+            ["Messaging__Transport"] = "RabbitMq",
+            ["Messaging__RabbitMq__ConnectionString"] = connectionString,
+            [variable] = value,
+        }));
+
+        var exitCode = await app.WaitForExitAsync(StartTimeout);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1), app.Output + app.Error);
+            Assert.That(app.Error, Does.StartWith("Enterprise failed to start:").And.Contain(message));
+            Assert.That(app.Error, Does.Not.Contain("hunter2"), "the broker's password is never shown");
+            Assert.That(app.Error, Does.Not.Contain("   at "), "no stack trace");
+        });
+    }
+
     [TestCase("ApiVersioning__Deprecations__1__Sunset", "2026-06-01", "ApiVersioning:Deprecations:1:Sunset (2026-06-01T00:00:00Z) must be after ApiVersioning:Deprecations:1:Date (2026-12-01T00:00:00Z)")]
     [TestCase("ApiVersioning__Deprecations__1__Date", "01/12/2026", "ApiVersioning:Deprecations:1:Date (environment ApiVersioning__Deprecations__1__Date) is '01/12/2026'; expected a date such as 2026-12-01")]
     [TestCase("ApiVersioning__Deprecations__1__Link", "docs/versioning.md", "ApiVersioning:Deprecations:1:Link (environment ApiVersioning__Deprecations__1__Link) is 'docs/versioning.md'; expected an absolute http(s) URL or a root-relative path")]
