@@ -1,4 +1,5 @@
 using Enterprise.Application.Catalog.Products;
+using Enterprise.Application.Common.Caching;
 using Enterprise.Application.Common.IntegrationEvents;
 using Enterprise.Application.Ordering.Contracts;
 using Enterprise.Domain.Catalog;
@@ -13,6 +14,7 @@ public sealed class ReleaseStockOfCancelledOrderTests
     private static readonly IntegrationEventContext Context = new(Guid.CreateVersion7(), TestData.Now);
 
     private readonly Mock<IProductRepository> _products = new();
+    private readonly Mock<ICacheInvalidationAfterCommit> _cache = new();
     private readonly FakeTimeProvider _clock = new(TestData.Now);
     private Product _book = null!;
     private Product _pen = null!;
@@ -41,6 +43,7 @@ public sealed class ReleaseStockOfCancelledOrderTests
             Assert.That(_book.StockQuantity, Is.EqualTo(10));
             Assert.That(_book.UpdatedAt, Is.EqualTo(TestData.NowUtc.AddMinutes(1)));
         });
+        _cache.Verify(cache => cache.Invalidate(It.Is<IReadOnlyCollection<string>>(keys => keys.SequenceEqual(new[] { ProductCacheKeys.ById(_book.Id) }))), Times.Once);
     }
 
     [Test]
@@ -59,9 +62,10 @@ public sealed class ReleaseStockOfCancelledOrderTests
         var failure = Assert.ThrowsAsync<InvalidOperationException>(() => Consume(new OrderedProduct(_pen.Id, 1)));
 
         Assert.That(failure!.Message, Does.Contain(ProductErrors.StockOverflow.Description));
+        _cache.VerifyNoOtherCalls();
     }
 
     private Task Consume(params OrderedProduct[] lines) =>
-        new ReleaseStockOfCancelledOrder(_products.Object, _clock)
+        new ReleaseStockOfCancelledOrder(_products.Object, _clock, _cache.Object)
             .ConsumeAsync(new OrderCancelled(OrderId, lines), Context, CancellationToken.None);
 }

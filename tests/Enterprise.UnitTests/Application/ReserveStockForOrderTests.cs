@@ -1,5 +1,6 @@
 using Enterprise.Application.Catalog.Contracts;
 using Enterprise.Application.Catalog.Products;
+using Enterprise.Application.Common.Caching;
 using Enterprise.Application.Common.IntegrationEvents;
 using Enterprise.Application.Ordering.Contracts;
 using Enterprise.Domain.Catalog;
@@ -15,6 +16,7 @@ public sealed class ReserveStockForOrderTests
 
     private readonly Mock<IProductRepository> _products = new();
     private readonly Mock<IIntegrationEventOutbox> _outbox = new();
+    private readonly Mock<ICacheInvalidationAfterCommit> _cache = new();
     private readonly FakeTimeProvider _clock = new(TestData.Now);
     private Product _book = null!;
     private Product _pen = null!;
@@ -44,6 +46,8 @@ public sealed class ReserveStockForOrderTests
         });
         _outbox.Verify(outbox => outbox.Add(new StockReserved(OrderId)), Times.Once);
         _outbox.VerifyNoOtherCalls();
+        _cache.Verify(cache => cache.Invalidate(It.Is<IReadOnlyCollection<string>>(keys =>
+            keys.Order().SequenceEqual(new[] { ProductCacheKeys.ById(_book.Id), ProductCacheKeys.ById(_pen.Id) }.Order()))), Times.Once);
     }
 
     [Test]
@@ -75,6 +79,7 @@ public sealed class ReserveStockForOrderTests
         Assert.That(reason, Does.Contain("PN-7").And.Contain("2 short"));
         _outbox.Verify(outbox => outbox.Add(new StockReservationRejected(OrderId, reason)), Times.Once);
         _outbox.VerifyNoOtherCalls();
+        _cache.VerifyNoOtherCalls();
     }
 
     [Test]
@@ -121,6 +126,6 @@ public sealed class ReserveStockForOrderTests
     }
 
     private Task Consume(params OrderedProduct[] lines) =>
-        new ReserveStockForOrder(_products.Object, _outbox.Object, _clock)
+        new ReserveStockForOrder(_products.Object, _outbox.Object, _clock, _cache.Object)
             .ConsumeAsync(new OrderPlaced(OrderId, "customer-1", lines), Context, CancellationToken.None);
 }

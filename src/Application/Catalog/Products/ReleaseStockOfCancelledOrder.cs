@@ -1,10 +1,11 @@
+using Enterprise.Application.Common.Caching;
 using Enterprise.Application.Common.IntegrationEvents;
 using Enterprise.Application.Ordering.Contracts;
 
 namespace Enterprise.Application.Catalog.Products;
 
 /// <summary>Gives the stock a cancelled order had reserved back to its products, so it can be sold again.</summary>
-internal sealed class ReleaseStockOfCancelledOrder(IProductRepository products, TimeProvider clock)
+internal sealed class ReleaseStockOfCancelledOrder(IProductRepository products, TimeProvider clock, ICacheInvalidationAfterCommit cache)
     : IIntegrationEventConsumer<OrderCancelled>
 {
     public async Task ConsumeAsync(OrderCancelled integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken)
@@ -28,5 +29,7 @@ internal sealed class ReleaseStockOfCancelledOrder(IProductRepository products, 
                 throw new InvalidOperationException($"Order {integrationEvent.OrderId} cannot give stock back to product {product.Id}: {error.Description}");
             }
         }
+
+        cache.Invalidate(found.StaleCacheKeys());
     }
 }

@@ -1,4 +1,5 @@
 using Enterprise.Application.Catalog.Contracts;
+using Enterprise.Application.Common.Caching;
 using Enterprise.Application.Common.IntegrationEvents;
 using Enterprise.Application.Ordering.Contracts;
 using Enterprise.Domain.Catalog;
@@ -10,7 +11,7 @@ namespace Enterprise.Application.Catalog.Products;
 /// Reserves the stock of every line of a placed order, or of none: each line is checked before the first is taken, and
 /// the answer (<see cref="StockReserved"/> or <see cref="StockReservationRejected"/>) leaves through the outbox with the change.
 /// </summary>
-internal sealed class ReserveStockForOrder(IProductRepository products, IIntegrationEventOutbox outbox, TimeProvider clock)
+internal sealed class ReserveStockForOrder(IProductRepository products, IIntegrationEventOutbox outbox, TimeProvider clock, ICacheInvalidationAfterCommit cache)
     : IIntegrationEventConsumer<OrderPlaced>
 {
     public async Task ConsumeAsync(OrderPlaced integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken)
@@ -30,6 +31,7 @@ internal sealed class ReserveStockForOrder(IProductRepository products, IIntegra
             product.ReserveStock(ordered[product.Id], now);
         }
 
+        cache.Invalidate(found.StaleCacheKeys());
         outbox.Add(new StockReserved(integrationEvent.OrderId));
     }
 
