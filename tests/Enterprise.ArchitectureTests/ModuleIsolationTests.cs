@@ -18,10 +18,16 @@ public sealed class ModuleIsolationTests
     private static readonly string[] LayerNames = ["Domain", "Application", "Infrastructure", "WebApi"];
 
     /// <summary>
-    /// The business modules: the namespaces right below <c>Enterprise.Domain</c> and <c>Enterprise.Application</c>
-    /// except the shared kernel (<c>Common</c>). A module that so far only publishes contracts counts too.
+    /// The business modules: the namespaces right below <c>Enterprise.Domain</c> except the shared kernel (<c>Common</c>),
+    /// and those right below <c>Enterprise.Application</c> that publish contracts (a module may publish its contracts
+    /// before it has a domain). Other application namespaces are shared (<c>Common</c>) or generated (the mediator's).
     /// </summary>
-    private static readonly string[] Modules = [.. ModuleNamespacesOf("Domain").Union(ModuleNamespacesOf("Application")).Order(StringComparer.Ordinal)];
+    private static readonly string[] Modules =
+    [
+        .. NamespacesBelow("Enterprise.Domain").Where(name => name != "Common")
+            .Union(NamespacesBelow("Enterprise.Application").Where(name => HasCode($"Enterprise.Application.{name}.{ContractsNamespace}")))
+            .Order(StringComparer.Ordinal),
+    ];
 
     public static IEnumerable<TestCaseData> ModuleLayers() =>
         from module in Modules
@@ -63,20 +69,20 @@ public sealed class ModuleIsolationTests
             .Because($"Enterprise.{layer}.{module} may use another module only through Enterprise.Application.<Module>.{ContractsNamespace}");
     }
 
-    private static bool HasCode(string layer, string module) =>
-        Layers.All.SelectMany(assembly => assembly.GetTypes()).Any(type => type.Namespace is { } name && Regex.IsMatch(name, NamespaceOrBelow(layer, module)));
+    private static bool HasCode(string layer, string module) => HasCode($"Enterprise.{layer}.{module}");
 
-    private static IEnumerable<string> ModuleNamespacesOf(string layer)
-    {
-        var prefix = $"Enterprise.{layer}.";
-        return Layers.All.SelectMany(assembly => assembly.GetTypes())
-            .Select(type => type.Namespace)
-            .OfType<string>()
-            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(name => name[prefix.Length..].Split('.')[0])
-            .Where(name => name != "Common")
+    private static bool HasCode(string namespaceName) =>
+        Namespaces().Any(name => name == namespaceName || name.StartsWith($"{namespaceName}.", StringComparison.Ordinal));
+
+    /// <summary>The first segment of each namespace below <paramref name="parent"/>.</summary>
+    private static IEnumerable<string> NamespacesBelow(string parent) =>
+        Namespaces()
+            .Where(name => name.StartsWith($"{parent}.", StringComparison.Ordinal))
+            .Select(name => name[(parent.Length + 1)..].Split('.')[0])
             .Distinct(StringComparer.Ordinal);
-    }
+
+    private static IEnumerable<string> Namespaces() =>
+        Layers.All.SelectMany(assembly => assembly.GetTypes()).Select(type => type.Namespace).OfType<string>();
 
     private static string NamespaceOrBelow(string layer, string module) => $@"^Enterprise\.{layer}\.{Regex.Escape(module)}(\..*)?$";
 }
