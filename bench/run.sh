@@ -199,7 +199,7 @@ start_database() {
   sql -d enterprise -v count="$id_count" -f "$bench/lib/ids.sql" >"$work/ids.txt"
   { head -n 20 "$work/ids.txt" && sql -d enterprise -f "$bench/lib/edge-ids.sql"; } >"$work/compared-ids.txt"
   first_id="$(head -n 1 "$work/ids.txt")"
-  archived_id="$(sql -d enterprise -c "SELECT \"Id\" FROM \"Products\" WHERE \"Status\" = 'Archived' LIMIT 1")"
+  archived_id="$(sql -d enterprise -c "SELECT \"Id\" FROM catalog.\"Products\" WHERE \"Status\" = 'Archived' LIMIT 1")"
   [[ -n "$first_id" && -n "$archived_id" ]] || fail "the seed left no active or no archived product"
 }
 

@@ -1,2 +1,2 @@
 -- :count active product ids in a fixed pseudo-random order: the ids the load generator picks from.
-SELECT "Id" FROM "Products" WHERE "Status" = 'Active' ORDER BY md5("Id"::text) LIMIT :count;
+SELECT "Id" FROM catalog."Products" WHERE "Status" = 'Active' ORDER BY md5("Id"::text) LIMIT :count;

@@ -5,11 +5,11 @@
 -- timestamps are UTC with microseconds.
 BEGIN;
 
-INSERT INTO "Categories" ("Id", "Name", "Slug", "Version", "DeletedAt")
+INSERT INTO catalog."Categories" ("Id", "Name", "Slug", "Version", "DeletedAt")
 SELECT md5('category-' || c)::uuid, 'Category ' || c, 'category-' || c, 1, NULL
 FROM generate_series(1, 20) AS c;
 
-INSERT INTO "Products" ("Id", "Sku", "Name", "NormalizedName", "Description", "Price", "Currency", "StockQuantity",
+INSERT INTO catalog."Products" ("Id", "Sku", "Name", "NormalizedName", "Description", "Price", "Currency", "StockQuantity",
                         "CategoryId", "Status", "CreatedAt", "UpdatedAt", "Version")
 SELECT md5('product-' || p)::uuid,
        'BK-' || lpad(p::text, 6, '0'),
@@ -31,5 +31,5 @@ FROM generate_series(1, :products) AS p,
      LATERAL (SELECT timestamptz '2026-01-01 08:00:00+00' + p * interval '17 minutes 3.123457 seconds' AS created) AS t;
 
 COMMIT;
-ANALYZE "Categories";
-ANALYZE "Products";
+ANALYZE catalog."Categories";
+ANALYZE catalog."Products";

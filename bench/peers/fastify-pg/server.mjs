@@ -36,12 +36,12 @@ const page = { type: 'object', properties: { items: { type: 'array', items: prod
 
 const byId = {
   name: 'product-by-id',
-  text: `SELECT ${productColumns} FROM "Products" WHERE "Id" = $1 AND "Status" = 'Active'`,
+  text: `SELECT ${productColumns} FROM catalog."Products" WHERE "Id" = $1 AND "Status" = 'Active'`,
 };
 // One row more than the page holds tells whether a next page exists.
 const firstPage = {
   name: 'product-first-page',
-  text: `SELECT ${productColumns} FROM "Products" WHERE "Status" = 'Active' ORDER BY ${listOrder} LIMIT $1`,
+  text: `SELECT ${productColumns} FROM catalog."Products" WHERE "Status" = 'Active' ORDER BY ${listOrder} LIMIT $1`,
 };
 
 // Idle keep-alive connections stay open as long as Kestrel keeps them by default (130 s), so that the connections

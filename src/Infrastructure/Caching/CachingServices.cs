@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Enterprise.Application.Common.Caching;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,9 @@ internal static class CachingServices
         }
 
         services.AddSingleton(settings);
+        services.AddSingleton<CommitBoundCacheInvalidation>();
+        services.AddSingleton<IInterceptor>(provider => provider.GetRequiredService<CommitBoundCacheInvalidation>());
+        services.AddScoped<ICacheInvalidationAfterCommit, CacheInvalidationAfterCommit>();
         var cache = services.AddFusionCache()
             .WithOptions(options => Configure(options, settings))
             .WithDefaultEntryOptions(entry => Configure(entry, settings))

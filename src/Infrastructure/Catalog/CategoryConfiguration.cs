@@ -8,7 +8,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
 {
     public void Configure(EntityTypeBuilder<Category> builder)
     {
-        builder.ToTable("Categories");
+        builder.ToTable("Categories", CatalogSchema.Name);
         builder.HasKey(category => category.Id);
         builder.Property(category => category.Id).ValueGeneratedNever();
 

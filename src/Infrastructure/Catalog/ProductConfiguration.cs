@@ -8,7 +8,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
     public void Configure(EntityTypeBuilder<Product> builder)
     {
-        builder.ToTable("Products");
+        builder.ToTable("Products", CatalogSchema.Name);
         builder.HasKey(product => product.Id);
         builder.Property(product => product.Id).ValueGeneratedNever();
 

@@ -1,6 +1,6 @@
 using System.Net;
+using Enterprise.Domain.Catalog;
 using Enterprise.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Enterprise.IntegrationTests.Idempotency;
 
@@ -15,7 +15,7 @@ public sealed class IdempotencyFailureTests(DatabaseUnderTest database) : Idempo
     {
         _categoryId = await NewCategoryIdAsync();
         // Every product write now fails inside the database: a genuine 500.
-        await Factory.QueryDatabaseAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE \"Products\""));
+        await Factory.QueryDatabaseAsync(db => db.DropTableOfAsync<Product>());
     }
 
     [Test]

@@ -27,7 +27,7 @@ public sealed class PostgresConcurrencyTests(DatabaseUnderTest database) : ApiFi
         await using var locker = new NpgsqlConnection(Factory.Database.ConnectionString);
         await locker.OpenAsync();
         await using var transaction = await locker.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM \"Products\" WHERE \"Id\" = @id FOR UPDATE", locker, transaction))
+        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM catalog.\"Products\" WHERE \"Id\" = @id FOR UPDATE", locker, transaction))
         {
             lockRow.Parameters.AddWithValue("id", productId);
             await lockRow.ExecuteScalarAsync();

@@ -1,6 +1,6 @@
 using System.Net;
+using Enterprise.Domain.Catalog;
 using Enterprise.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Serilog.Events;
 
 namespace Enterprise.IntegrationTests.Platform;
@@ -11,7 +11,7 @@ public sealed class UnexpectedErrorTests(DatabaseUnderTest database) : ApiFixtur
 {
     [OneTimeSetUp]
     public async Task BreakTheDatabase() =>
-        await Factory.QueryDatabaseAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE \"Products\""));
+        await Factory.QueryDatabaseAsync(db => db.DropTableOfAsync<Product>());
 
     [Test]
     public async Task An_unexpected_failure_is_a_500_problem_without_stack_trace_sql_or_type_names()

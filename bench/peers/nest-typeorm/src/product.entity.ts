@@ -2,11 +2,11 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ProductRow } from '../../shared/product-json.mjs';
 
 /**
- * The Products table as Enterprise's migrations create it; read only, so the schema is never synchronised.
+ * The catalog."Products" table as Enterprise's migrations create it; read only, so the schema is never synchronised.
  * Price and the timestamps are declared as text: node-postgres hands them over as PostgreSQL's text (see main.ts),
  * and TypeORM would otherwise turn the timestamps into Dates and drop their microseconds.
  */
-@Entity({ name: 'Products' })
+@Entity({ schema: 'catalog', name: 'Products' })
 export class Product implements ProductRow {
   @PrimaryColumn({ name: 'Id', type: 'uuid' })
   id: string;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Enterprise.Domain.Catalog;
 
 namespace Enterprise.Application.Catalog.Products;
 
@@ -10,4 +11,7 @@ internal static class ProductCacheKeys
     /// <see cref="ProductDto"/>: raise it when the DTO changes, so that builds of different shapes never read each other's entries.
     /// </summary>
     public static string ById(Guid productId) => string.Create(CultureInfo.InvariantCulture, $"enterprise:product:1:{productId:N}");
+
+    /// <summary>The <see cref="ById"/> keys of the products: what a write to them makes stale.</summary>
+    public static string[] StaleCacheKeys(this IEnumerable<Product> products) => [.. products.Select(product => ById(product.Id))];
 }

@@ -57,7 +57,7 @@ namespace Enterprise.Infrastructure.Persistence.PostgreSql.Migrations
                         .IsUnique()
                         .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.ToTable("Categories", (string)null);
+                    b.ToTable("Categories", "catalog");
                 });
 
             modelBuilder.Entity("Enterprise.Domain.Catalog.Product", b =>
@@ -138,7 +138,7 @@ namespace Enterprise.Infrastructure.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("Status", "NormalizedName");
 
-                    b.ToTable("Products", (string)null);
+                    b.ToTable("Products", "catalog");
                 });
 
             modelBuilder.Entity("Enterprise.Infrastructure.Idempotency.IdempotencyRecord", b =>

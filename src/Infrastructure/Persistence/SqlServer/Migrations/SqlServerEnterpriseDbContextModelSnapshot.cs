@@ -56,7 +56,7 @@ namespace Enterprise.Infrastructure.Persistence.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[DeletedAt] IS NULL");
 
-                    b.ToTable("Categories", (string)null);
+                    b.ToTable("Categories", "catalog");
                 });
 
             modelBuilder.Entity("Enterprise.Domain.Catalog.Product", b =>
@@ -136,7 +136,7 @@ namespace Enterprise.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.HasIndex("Status", "NormalizedName");
 
-                    b.ToTable("Products", (string)null);
+                    b.ToTable("Products", "catalog");
                 });
 
             modelBuilder.Entity("Enterprise.Infrastructure.Idempotency.IdempotencyRecord", b =>
