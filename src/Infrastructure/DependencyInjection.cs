@@ -2,6 +2,7 @@ using Enterprise.Application.Common.Modules;
 using Enterprise.Application.Common.Persistence;
 using Enterprise.Infrastructure.Caching;
 using Enterprise.Infrastructure.Idempotency;
+using Enterprise.Infrastructure.Messaging;
 using Enterprise.Infrastructure.Persistence;
 using Enterprise.Infrastructure.Redis;
 using Microsoft.Extensions.Configuration;
@@ -16,10 +17,10 @@ public static class DependencyInjection
     public const string ReadinessTag = "ready";
 
     /// <summary>
-    /// Persistence for the configured provider, the unit of work, the idempotency-key store, the query cache (with Redis
+    /// Persistence for the configured provider, the unit of work, the idempotency-key store, messaging (outbox, relay, inbox, transport), the query cache (with Redis
     /// when configured), health checks and every infrastructure module.
     /// </summary>
-    /// <exception cref="OptionsValidationException">The database or caching settings are invalid; the message names each bad setting.</exception>
+    /// <exception cref="OptionsValidationException">The database, messaging or caching settings are invalid; the message names each bad setting.</exception>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -36,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseMigrator>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddIdempotencyStore();
+        services.AddMessaging(configuration, provider, ReadinessTag);
         var redis = RedisConnection.ConnectionStringFrom(configuration);
         if (redis is not null)
         {

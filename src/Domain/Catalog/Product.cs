@@ -96,6 +96,60 @@ public sealed class Product : AggregateRoot
         return Result.Success();
     }
 
+    /// <summary>
+    /// Whether <see cref="ReserveStock"/> would succeed, without changing anything: an order reserves all of its lines
+    /// or none, so every line is checked before the first is taken.
+    /// </summary>
+    public Result CanReserveStock(int quantity)
+    {
+        if (quantity <= 0)
+        {
+            return ProductErrors.ReservationQuantityNotPositive;
+        }
+
+        if (Status == ProductStatus.Archived)
+        {
+            return ProductErrors.ArchivedNotReservable(Id, Sku);
+        }
+
+        return quantity > StockQuantity ? ProductErrors.ReservationShortfall(Id, Sku, StockQuantity, quantity) : Result.Success();
+    }
+
+    /// <summary>Takes stock for an order: what is left to sell drops by <paramref name="quantity"/>, never below zero.</summary>
+    public Result ReserveStock(int quantity, DateTimeOffset now)
+    {
+        var allowed = CanReserveStock(quantity);
+        if (!allowed.IsSuccess)
+        {
+            return allowed;
+        }
+
+        StockQuantity -= quantity;
+        Touch(now);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Gives back stock an order had reserved (the order was cancelled). Archived products take it back too: the
+    /// units exist whether or not the product is still sold.
+    /// </summary>
+    public Result ReleaseStock(int quantity, DateTimeOffset now)
+    {
+        if (quantity <= 0)
+        {
+            return ProductErrors.ReservationQuantityNotPositive;
+        }
+
+        if ((long)StockQuantity + quantity > int.MaxValue)
+        {
+            return ProductErrors.StockOverflow;
+        }
+
+        StockQuantity += quantity;
+        Touch(now);
+        return Result.Success();
+    }
+
     /// <summary>Archiving is the catalog's delete: the product leaves lists and lookups but its row remains.</summary>
     public void Archive(DateTimeOffset now)
     {

@@ -50,6 +50,17 @@ public static class ProductErrors
     public static readonly Error StockOverflow =
         Error.Validation("Product.StockAdjustment.Overflow", $"The stock quantity would exceed {int.MaxValue}.", "quantity");
 
+    public static readonly Error ReservationQuantityNotPositive =
+        Error.Validation("Product.StockReservation.QuantityNotPositive", "The quantity to reserve or release must be more than zero.", "quantity");
+
+    public static Error ArchivedNotReservable(Guid id, string sku) =>
+        Error.Conflict("Product.StockReservation.Archived", $"Product {sku} ({id}) is no longer sold.");
+
+    public static Error ReservationShortfall(Guid id, string sku, int inStock, int requested) =>
+        Error.Conflict(
+            "Product.StockReservation.Insufficient",
+            $"Product {sku} ({id}) has {inStock} in stock; {requested} requested, {requested - inStock} short.");
+
     public static Error InsufficientStock(int inStock, int adjustment) =>
         Error.Conflict("Product.Stock.Insufficient", $"Stock cannot go below zero: {inStock} in stock, adjustment of {adjustment}.");
 

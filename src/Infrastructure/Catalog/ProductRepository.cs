@@ -10,6 +10,12 @@ internal sealed class ProductRepository(EnterpriseDbContext dbContext) : IProduc
     public Task<Product?> FindActiveAsync(Guid id, CancellationToken cancellationToken) =>
         dbContext.Products.SingleOrDefaultAsync(product => product.Id == id && product.Status == ProductStatus.Active, cancellationToken);
 
+    public async Task<IReadOnlyList<Product>> ListForUpdateAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await dbContext.Products
+            .Where(product => ids.Contains(product.Id))
+            .OrderBy(product => product.Id)
+            .ToListAsync(cancellationToken);
+
     public Task<bool> SkuExistsAsync(string sku, Guid? exceptProductId, CancellationToken cancellationToken) =>
         dbContext.Products.AnyAsync(product => product.Sku == sku && product.Id != exceptProductId, cancellationToken);
 

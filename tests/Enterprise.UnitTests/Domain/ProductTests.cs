@@ -359,6 +359,117 @@ public sealed class ProductTests
         });
     }
 
+    [TestCase(10, 1, 9)]
+    [TestCase(10, 10, 0)]
+    public void ReserveStock_takes_the_quantity_from_the_stock_and_increments_the_version(int stock, int quantity, int left)
+    {
+        var product = TestData.NewProduct(TestData.Details() with { StockQuantity = stock });
+
+        var result = product.ReserveStock(quantity, Later);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.IsSuccess, Is.True);
+            Assert.That(product.StockQuantity, Is.EqualTo(left));
+            Assert.That(product.Version, Is.EqualTo(2));
+            Assert.That(product.UpdatedAt, Is.EqualTo(UtcTimestamp.From(Later)));
+        });
+    }
+
+    [TestCase(0, 1)]
+    [TestCase(10, 11)]
+    [TestCase(10, int.MaxValue)]
+    public void ReserveStock_never_takes_the_stock_below_zero(int stock, int quantity)
+    {
+        var product = TestData.NewProduct(TestData.Details() with { StockQuantity = stock });
+
+        var checkedFirst = product.CanReserveStock(quantity);
+        var result = product.ReserveStock(quantity, Later);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(checkedFirst.Error, Is.EqualTo(ProductErrors.ReservationShortfall(product.Id, "BK-1042", stock, quantity)));
+            Assert.That(result.Error, Is.EqualTo(checkedFirst.Error));
+            Assert.That(result.Error!.Code, Is.EqualTo("Product.StockReservation.Insufficient"));
+            Assert.That(result.Error.Description, Does.Contain("BK-1042").And.Contain($"{stock} in stock"));
+            AssertUnchanged(product, stock);
+        });
+    }
+
+    [Test]
+    public void ReserveStock_refuses_an_archived_product()
+    {
+        var product = TestData.NewProduct();
+        product.Archive(Later);
+
+        var result = product.ReserveStock(1, Later.AddMinutes(1));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error, Is.EqualTo(ProductErrors.ArchivedNotReservable(product.Id, "BK-1042")));
+            Assert.That(result.Error!.Kind, Is.EqualTo(ErrorKind.Conflict));
+            Assert.That(product.StockQuantity, Is.EqualTo(10));
+            Assert.That(product.Version, Is.EqualTo(2));
+        });
+    }
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    [TestCase(int.MinValue)]
+    public void Reserving_or_releasing_requires_a_positive_quantity(int quantity)
+    {
+        var product = TestData.NewProduct();
+
+        var reserved = product.ReserveStock(quantity, Later);
+        var released = product.ReleaseStock(quantity, Later);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reserved.Error, Is.EqualTo(ProductErrors.ReservationQuantityNotPositive));
+            Assert.That(released.Error, Is.EqualTo(ProductErrors.ReservationQuantityNotPositive));
+            AssertUnchanged(product, 10);
+        });
+    }
+
+    [Test]
+    public void ReleaseStock_gives_the_quantity_back_even_to_an_archived_product()
+    {
+        var product = TestData.NewProduct();
+        product.ReserveStock(4, Later);
+        product.Archive(Later);
+
+        var result = product.ReleaseStock(4, Later.AddMinutes(1));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.IsSuccess, Is.True);
+            Assert.That(product.StockQuantity, Is.EqualTo(10));
+            Assert.That(product.Version, Is.EqualTo(4));
+            Assert.That(product.UpdatedAt, Is.EqualTo(UtcTimestamp.From(Later.AddMinutes(1))));
+        });
+    }
+
+    [Test]
+    public void ReleaseStock_rejects_a_stock_beyond_int_max_value()
+    {
+        var product = TestData.NewProduct(TestData.Details() with { StockQuantity = int.MaxValue });
+
+        var result = product.ReleaseStock(1, Later);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error, Is.EqualTo(ProductErrors.StockOverflow));
+            AssertUnchanged(product, int.MaxValue);
+        });
+    }
+
+    private static void AssertUnchanged(Product product, int stock)
+    {
+        Assert.That(product.StockQuantity, Is.EqualTo(stock));
+        Assert.That(product.Version, Is.EqualTo(1));
+        Assert.That(product.UpdatedAt, Is.EqualTo(TestData.NowUtc));
+    }
+
     private static object Snapshot(Product product) => new
     {
         product.Sku,

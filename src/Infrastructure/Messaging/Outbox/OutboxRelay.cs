@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Text;
+using Enterprise.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Enterprise.Infrastructure.Messaging.Outbox;
+
+/// <summary>
+/// Publishes committed outbox rows through the transport, oldest first, a claimed batch at a time. A row is marked sent
+/// only after the transport accepted it; a failure is retried with backoff until <see cref="MessagingOptions.MaxAttempts"/>,
+/// then dead-lettered. Wakes on <see cref="OutboxSignal"/> and polls otherwise; every instance runs one, kept apart by claims.
+/// </summary>
+internal sealed partial class OutboxRelay(
+    IServiceScopeFactory scopeFactory,
+    IMessageTransport transport,
+    IOutboxClaim claim,
+    OutboxSignal signal,
+    MessagingTelemetry telemetry,
+    IOptions<MessagingOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    private readonly MessagingOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var relayed = 0;
+            try
+            {
+                relayed = await RelayBatchAsync(stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // An unreachable or not yet migrated database must not stop the host; the next poll tries again.
+                LogRelayFailed(exception);
+            }
+
+            // A full or partial batch may have more behind it (or new rows its consumers wrote): look again at once.
+            if (relayed == 0)
+            {
+                await signal.WaitAsync(_options.PollInterval, clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Claims one batch and publishes it; returns how many rows were claimed.</summary>
+    internal async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var dbContext = scope.ServiceProvider.GetRequiredService<EnterpriseDbContext>();
+        var token = Guid.NewGuid();
+        var now = UtcNow();
+        await claim.ClaimAsync(dbContext, token, now, now + _options.LeaseDuration, _options.BatchSize, cancellationToken);
+        var batch = await dbContext.Set<OutboxMessage>().AsNoTracking()
+            .Where(message => message.LockedBy == token)
+            .OrderBy(message => message.OccurredAt)
+            .ThenBy(message => message.Id)
+            .ToListAsync(cancellationToken);
+        try
+        {
+            foreach (var message in batch)
+            {
+                await PublishAsync(dbContext, message, token, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: hand the rest of the batch back now rather than when the lease runs out.
+            await Held(dbContext, token).ExecuteUpdateAsync(
+                setters => setters.SetProperty(message => message.LockedBy, (Guid?)null).SetProperty(message => message.LockedUntil, (DateTime?)null),
+                CancellationToken.None);
+            throw;
+        }
+
+        return batch.Count;
+    }
+
+    private async Task PublishAsync(EnterpriseDbContext dbContext, OutboxMessage message, Guid token, CancellationToken cancellationToken)
+    {
+        var envelope = new MessageEnvelope(
+            message.Id,
+            message.EventName,
+            Encoding.UTF8.GetBytes(message.Payload),
+            message.TraceParent,
+            new DateTimeOffset(message.OccurredAt, TimeSpan.Zero));
+        using var activity = MessagingTelemetry.StartActivity($"publish {message.EventName}", ActivityKind.Producer, message.TraceParent);
+        OutboxFailure? failure = null;
+        try
+        {
+            await transport.PublishAsync(envelope, cancellationToken);
+        }
+        catch (MessageDeadLetteredException exception)
+        {
+            failure = new OutboxFailure(exception.Message, DeadLetterNow: true);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            failure = new OutboxFailure(exception.Message, DeadLetterNow: false);
+            LogPublishFailed(exception, message.Id, message.EventName, message.Attempts + 1);
+        }
+
+        // The outcome is recorded even while shutting down: a publish that succeeded must not be repeated needlessly.
+        var row = Held(dbContext, token).Where(held => held.Id == message.Id);
+        var now = UtcNow();
+        if (failure is null)
+        {
+            await row.ExecuteUpdateAsync(
+                setters => setters
+                    .SetProperty(held => held.SentAt, now)
+                    .SetProperty(held => held.LockedBy, (Guid?)null)
+                    .SetProperty(held => held.LockedUntil, (DateTime?)null),
+                CancellationToken.None);
+            telemetry.Published(message.EventName);
+            return;
+        }
+
+        var decision = OutboxRetryDecision.After(message.Attempts + 1, failure.DeadLetterNow, now, _options, Random.Shared.NextDouble());
+        var error = failure.Error.Length > OutboxMessageConfiguration.LastErrorMaxLength
+            ? failure.Error[..OutboxMessageConfiguration.LastErrorMaxLength]
+            : failure.Error;
+        await row.ExecuteUpdateAsync(
+            setters => setters
+                .SetProperty(held => held.Attempts, held => held.Attempts + 1)
+                .SetProperty(held => held.LastError, error)
+                .SetProperty(held => held.NextAttemptAt, decision.NextAttemptAt)
+                .SetProperty(held => held.DeadLetteredAt, decision.DeadLetteredAt)
+                .SetProperty(held => held.LockedBy, (Guid?)null)
+                .SetProperty(held => held.LockedUntil, (DateTime?)null),
+            CancellationToken.None);
+        if (decision.DeadLetteredAt is not null)
+        {
+            LogDeadLettered(message.Id, message.EventName, message.Attempts + 1, failure.Error);
+            telemetry.DeadLettered(message.EventName, MessagingTelemetry.OutboxStage);
+        }
+    }
+
+    private static IQueryable<OutboxMessage> Held(EnterpriseDbContext dbContext, Guid token) =>
+        dbContext.Set<OutboxMessage>().Where(message => message.LockedBy == token);
+
+    private DateTime UtcNow() => Domain.Common.UtcTimestamp.From(clock.GetUtcNow());
+
+    private sealed record OutboxFailure(string Error, bool DeadLetterNow);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox relay failed; trying again at the next poll")]
+    private partial void LogRelayFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing message {MessageId} ({EventName}) failed on attempt {Attempt}; it will be retried")]
+    private partial void LogPublishFailed(Exception exception, Guid messageId, string eventName, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} ({EventName}) was dead-lettered after {Attempts} attempts: {Reason}")]
+    private partial void LogDeadLettered(Guid messageId, string eventName, int attempts, string reason);
+}
