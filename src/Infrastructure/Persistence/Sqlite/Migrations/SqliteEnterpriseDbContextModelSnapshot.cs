@@ -166,7 +166,7 @@ namespace Enterprise.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasIndex("CustomerId", "CreatedAt", "Id");
 
-                    b.ToTable("Orders", "ordering");
+                    b.ToTable("Orders", (string)null);
                 });
 
             modelBuilder.Entity("Enterprise.Infrastructure.Idempotency.IdempotencyRecord", b =>
@@ -321,7 +321,7 @@ namespace Enterprise.Infrastructure.Persistence.Sqlite.Migrations
 
                             b1.HasKey("OrderId", "ProductId");
 
-                            b1.ToTable("OrderLines", "ordering");
+                            b1.ToTable("OrderLines", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("OrderId");

@@ -11,12 +11,8 @@ namespace Enterprise.Infrastructure.Persistence.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.EnsureSchema(
-                name: "ordering");
-
             migrationBuilder.CreateTable(
                 name: "Orders",
-                schema: "ordering",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -36,7 +32,6 @@ namespace Enterprise.Infrastructure.Persistence.Sqlite.Migrations
 
             migrationBuilder.CreateTable(
                 name: "OrderLines",
-                schema: "ordering",
                 columns: table => new
                 {
                     ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -52,7 +47,6 @@ namespace Enterprise.Infrastructure.Persistence.Sqlite.Migrations
                     table.ForeignKey(
                         name: "FK_OrderLines_Orders_OrderId",
                         column: x => x.OrderId,
-                        principalSchema: "ordering",
                         principalTable: "Orders",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -60,7 +54,6 @@ namespace Enterprise.Infrastructure.Persistence.Sqlite.Migrations
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_CustomerId_CreatedAt_Id",
-                schema: "ordering",
                 table: "Orders",
                 columns: new[] { "CustomerId", "CreatedAt", "Id" });
         }
@@ -69,12 +62,10 @@ namespace Enterprise.Infrastructure.Persistence.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "OrderLines",
-                schema: "ordering");
+                name: "OrderLines");
 
             migrationBuilder.DropTable(
-                name: "Orders",
-                schema: "ordering");
+                name: "Orders");
         }
     }
 }
