@@ -49,6 +49,9 @@ internal sealed class PublishingProductRepository(IProductRepository inner, IInt
 {
     public Task<Product?> FindActiveAsync(Guid id, CancellationToken cancellationToken) => inner.FindActiveAsync(id, cancellationToken);
 
+    public Task<IReadOnlyList<Product>> ListForUpdateAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        inner.ListForUpdateAsync(ids, cancellationToken);
+
     public Task<bool> SkuExistsAsync(string sku, Guid? exceptProductId, CancellationToken cancellationToken) =>
         inner.SkuExistsAsync(sku, exceptProductId, cancellationToken);
 
