@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Enterprise.Domain.Ordering;
 using Enterprise.IntegrationTests.Infrastructure;
-using static Enterprise.IntegrationTests.Catalog.CatalogAssertions;
+using static Enterprise.IntegrationTests.Ordering.OrderingAssertions;
 
 namespace Enterprise.IntegrationTests.Ordering;
 
