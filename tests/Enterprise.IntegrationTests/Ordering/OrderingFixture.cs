@@ -100,17 +100,23 @@ public abstract class OrderingFixture(DatabaseUnderTest database) : CatalogFixtu
     /// <summary>Waits until Catalog's answer has reached the order (it leaves pending), and answers the stored row.</summary>
     protected async Task<OrderRow> SettledAsync(Guid orderId)
     {
-        var deadline = DateTime.UtcNow + SettleTimeout;
-        while (true)
-        {
-            var row = await OrderRowAsync(orderId);
-            Assert.That(row, Is.Not.Null, $"order {orderId} is stored");
-            if (row!.Status != OrderStatus.Pending)
-            {
-                return row;
-            }
+        OrderRow? row = null;
+        await SettledAsync(async () => (row = await OrderRowAsync(orderId)) is { Status: not OrderStatus.Pending });
+        return row!;
+    }
 
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"order {orderId} settles within {SettleTimeout}");
+    /// <summary>Waits until the product's stock is <paramref name="expected"/>, as events moving it arrive.</summary>
+    protected async Task StockSettlesAtAsync(Guid productId, int expected) =>
+        await SettledAsync(async () => await StockOfAsync(productId) == expected);
+
+    /// <summary>Polls <paramref name="settled"/> until it holds; fails the test when it still does not after the timeout.</summary>
+    protected static async Task SettledAsync(Func<Task<bool>> settled)
+    {
+        ArgumentNullException.ThrowIfNull(settled);
+        var deadline = DateTime.UtcNow + SettleTimeout;
+        while (!await settled())
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"settles within {SettleTimeout}");
             await Task.Delay(50);
         }
     }

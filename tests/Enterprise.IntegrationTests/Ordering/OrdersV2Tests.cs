@@ -435,15 +435,4 @@ public sealed class OrdersV2Tests(DatabaseUnderTest database) : OrderingFixture(
             Assert.That(await OrderCountOfAsync(CustomerA), Is.EqualTo(before));
         });
     }
-
-    private async Task StockSettlesAtAsync(Guid productId, int expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await StockOfAsync(productId) != expected && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.That(await StockOfAsync(productId), Is.EqualTo(expected));
-    }
 }
