@@ -21,12 +21,16 @@ namespace Enterprise.WebApi.Ordering.V2;
 public sealed class OrdersController(ISender sender) : ApiControllerBase(sender)
 {
     /// <summary>Lists the caller's orders (an admin: any customer's), newest first, in keyset pages.</summary>
-    /// <remarks>While more orders follow, the <c>Link</c> header has a <c>rel="next"</c> URL: follow it as given.</remarks>
+    /// <remarks>
+    /// While more orders follow, the <c>Link</c> header has a <c>rel="next"</c> URL: follow it as given. A
+    /// <c>customerId</c> other than the caller's own is 403 unless the caller is an admin.
+    /// </remarks>
     /// <param name="selection">Whose orders, and in which status.</param>
     /// <param name="paging">Which page of the list.</param>
     /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet]
     [ProducesResponseType<ItemsResponse<OrderResponse>>(StatusCodes.Status200OK, Json)]
+    [ProducesProblems(StatusCodes.Status403Forbidden)]
     public Task<ActionResult> List(
         [FromQuery] OrderListParameters selection,
         [FromQuery] CursorPageParameters paging,
