@@ -20,14 +20,17 @@ public sealed class SqlScriptTests
         using var dbContext = ServerlessContexts.Create(provider);
         var script = IdempotentScript(dbContext);
         var sql = dbContext.GetService<ISqlGenerationHelper>();
-        var tables = dbContext.Model.GetEntityTypes().Select(entityType => entityType.GetTableName()!).Distinct().ToArray();
+        var tables = dbContext.Model.GetEntityTypes()
+            .Select(entityType => sql.DelimitIdentifier(entityType.GetTableName()!, entityType.GetSchema()))
+            .Distinct()
+            .ToArray();
 
         Assert.That(tables, Is.Not.Empty);
         Assert.Multiple(() =>
         {
-            foreach (var table in tables.Append(HistoryTable))
+            foreach (var table in tables.Append(sql.DelimitIdentifier(HistoryTable)))
             {
-                Assert.That(script, Does.Contain($"CREATE TABLE {sql.DelimitIdentifier(table)}").Or.Contain($"CREATE TABLE IF NOT EXISTS {sql.DelimitIdentifier(table)}"), table);
+                Assert.That(script, Does.Contain($"CREATE TABLE {table}").Or.Contain($"CREATE TABLE IF NOT EXISTS {table}"), table);
             }
         });
     }

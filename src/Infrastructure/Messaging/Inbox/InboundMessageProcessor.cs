@@ -32,14 +32,19 @@ internal sealed partial class InboundMessageProcessor(
         .GroupBy(consumer => consumer.Module, StringComparer.Ordinal)
         .ToFrozenDictionary(group => group.Key, group => group.ToArray(), StringComparer.Ordinal);
 
+    private readonly FrozenDictionary<string, string[]> _eventNamesByModule = consumers
+        .GroupBy(consumer => consumer.Module, StringComparer.Ordinal)
+        .ToFrozenDictionary(
+            group => group.Key,
+            group => group.Select(consumer => consumer.EventName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
+            StringComparer.Ordinal);
+
     private readonly MessagingOptions _options = options.Value;
 
-    public IReadOnlyList<string> ConsumingModules => [.. _consumersByModule.Keys.Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> ConsumingModules { get; } = [.. consumers.Select(consumer => consumer.Module).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     public IReadOnlyList<string> EventNamesConsumedBy(string module) =>
-        _consumersByModule.TryGetValue(module, out var moduleConsumers)
-            ? [.. moduleConsumers.Select(consumer => consumer.EventName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
-            : [];
+        _eventNamesByModule.TryGetValue(module, out var eventNames) ? eventNames : [];
 
     public async Task<InboundOutcome> ProcessAsync(string module, MessageEnvelope envelope, CancellationToken cancellationToken)
     {

@@ -16,10 +16,11 @@ internal sealed class EfIntegrationEventOutbox(EnterpriseDbContext dbContext, Ti
         where TEvent : class, IIntegrationEvent
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
-        var now = UtcTimestamp.From(clock.GetUtcNow());
+        var instant = clock.GetUtcNow();
+        var now = UtcTimestamp.From(instant);
         dbContext.Set<OutboxMessage>().Add(new OutboxMessage
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Id = Guid.CreateVersion7(instant),
             EventName = TEvent.EventName,
             Payload = JsonSerializer.Serialize(integrationEvent, MessagingJson.Options),
             TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null,

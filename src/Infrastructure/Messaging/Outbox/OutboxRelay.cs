@@ -44,7 +44,7 @@ internal sealed partial class OutboxRelay(
             // A full or partial batch may have more behind it (or new rows its consumers wrote): look again at once.
             if (relayed == 0)
             {
-                await signal.WaitAsync(_options.PollInterval, clock, stoppingToken);
+                await signal.WaitAsync(_options.PollInterval, stoppingToken);
             }
         }
     }
