@@ -15,6 +15,12 @@ public enum ErrorKind
 
     /// <summary>The caller made the change conditional on a version of the aggregate that is not the current one.</summary>
     PreconditionFailed,
+
+    /// <summary>
+    /// The input is well-formed but names something the use case cannot act on (an unknown or withdrawn product in an
+    /// order): well-formed input, unlike <see cref="Validation"/>.
+    /// </summary>
+    Unprocessable,
 }
 
 /// <summary>
@@ -40,4 +46,7 @@ public record Error(string Code, string Description, ErrorKind Kind, string? Fie
 
     public static Error PreconditionFailed(string code, string description) =>
         new(code, description, ErrorKind.PreconditionFailed);
+
+    public static Error Unprocessable(string code, string description, string? field = null) =>
+        new(code, description, ErrorKind.Unprocessable, field);
 }

@@ -33,12 +33,14 @@ public static class ProblemFactory
         ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+        ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unmapped error kind."),
     };
 
     /// <summary>
     /// The problem for an expected failure: its status from its kind, its code and description; a validation failure
-    /// lists the invalid fields under <c>errors</c>, and a 401 names the scheme to authenticate with (RFC 9110).
+    /// lists the invalid fields under <c>errors</c>, as does an unprocessable one that names the field at fault, and a
+    /// 401 names the scheme to authenticate with (RFC 9110).
     /// </summary>
     public static ProblemDetails FromError(HttpContext httpContext, Error error)
     {
@@ -48,6 +50,18 @@ public static class ProblemFactory
         if (error.Kind == ErrorKind.Unauthorized)
         {
             httpContext.Response.Headers.WWWAuthenticate = JwtBearerDefaults.AuthenticationScheme;
+        }
+
+        if (error is { Kind: ErrorKind.Unprocessable, Field: { } unprocessableField })
+        {
+            // Titled by its status, not with the validation title the errors' constructor gives.
+            return FieldsProblem(
+                httpContext,
+                status,
+                new Dictionary<string, string[]> { [unprocessableField] = [error.Description] },
+                error.Code,
+                error.Description,
+                ReasonPhrases.GetReasonPhrase(status));
         }
 
         if (error.Kind != ErrorKind.Validation)
@@ -78,13 +92,9 @@ public static class ProblemFactory
 
     /// <summary>A 400 whose <c>errors</c> member lists the messages for each invalid field.</summary>
     public static HttpValidationProblemDetails InvalidFields(
-        HttpContext httpContext, IDictionary<string, string[]> errors, string code, string detail)
-    {
+        HttpContext httpContext, IDictionary<string, string[]> errors, string code, string detail) =>
         // The errors' own constructor titles the problem "One or more validation errors occurred.".
-        var problem = new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest, Detail = detail };
-        Complete(httpContext, problem, code);
-        return problem;
-    }
+        FieldsProblem(httpContext, StatusCodes.Status400BadRequest, errors, code, detail, title: null);
 
     /// <summary>The problem as an MVC result, for controllers and filters.</summary>
     public static ObjectResult ToActionResult(this ProblemDetails problem)
@@ -168,4 +178,17 @@ public static class ProblemFactory
         StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
         _ => null,
     };
+
+    private static HttpValidationProblemDetails FieldsProblem(
+        HttpContext httpContext, int status, IDictionary<string, string[]> errors, string code, string detail, string? title)
+    {
+        var problem = new HttpValidationProblemDetails(errors) { Status = status, Detail = detail };
+        if (title is not null)
+        {
+            problem.Title = title;
+        }
+
+        Complete(httpContext, problem, code);
+        return problem;
+    }
 }
