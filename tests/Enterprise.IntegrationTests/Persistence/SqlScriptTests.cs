@@ -21,19 +21,27 @@ public sealed class SqlScriptTests
         var script = IdempotentScript(dbContext);
         var sql = dbContext.GetService<ISqlGenerationHelper>();
         var tables = dbContext.Model.GetEntityTypes()
-            .Select(entityType => sql.DelimitIdentifier(entityType.GetTableName()!, entityType.GetSchema()))
+            .Select(entityType => (Name: entityType.GetTableName()!, Schema: entityType.GetSchema()))
             .Distinct()
             .ToArray();
 
         Assert.That(tables, Is.Not.Empty);
         Assert.Multiple(() =>
         {
-            foreach (var table in tables.Append(sql.DelimitIdentifier(HistoryTable)))
+            foreach (var (name, schema) in tables.Append((Name: HistoryTable, Schema: null)))
             {
-                Assert.That(script, Does.Contain($"CREATE TABLE {table}").Or.Contain($"CREATE TABLE IF NOT EXISTS {table}"), table);
+                var table = sql.DelimitIdentifier(name, schema);
+                Assert.That(script, Does.Contain($"CREATE TABLE {table}").Or.Contain($"CREATE TABLE IF NOT EXISTS {table}").Or.Match(MovedIntoSchema(sql, name, schema)), table);
             }
         });
     }
+
+    // A table created before its module had a schema is moved into it by a later migration instead.
+    private static string MovedIntoSchema(ISqlGenerationHelper sql, string name, string? schema) =>
+        schema is null
+            ? "(?!)"
+            : Regex.Escape($"ALTER SCHEMA {sql.DelimitIdentifier(schema)} TRANSFER {sql.DelimitIdentifier(name)};") + "|" +
+              Regex.Escape($"ALTER TABLE {sql.DelimitIdentifier(name)} SET SCHEMA {schema};");
 
     [TestCaseSource(typeof(ServerlessContexts), nameof(ServerlessContexts.ServerProviders))]
     public void The_script_creates_the_history_table_only_when_missing_and_guards_every_migration(string provider)
