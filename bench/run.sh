@@ -181,10 +181,16 @@ publish_enterprise() {
 psql_bin() { echo "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql"; }
 sql() { "$(psql_bin)" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
-start_database() {
+# Started in the background while Enterprise is published (neither needs the other); start_database waits for it.
+start_postgres() {
   pg_port="$(free_port 55432)"
-  log "starting PostgreSQL on 127.0.0.1:$pg_port (CPU $load_cpu)"
-  taskset -c "$load_cpu" "$repo/scripts/postgres.sh" start "$pg_dir" "$pg_port"
+  log "starting PostgreSQL on 127.0.0.1:$pg_port (CPU $load_cpu) while Enterprise is published"
+  taskset -c "$load_cpu" "$repo/scripts/postgres.sh" start "$pg_dir" "$pg_port" >"$work/logs/postgres-start.log" 2>&1 &
+  pg_starting=$!
+}
+
+start_database() {
+  wait "$pg_starting" || { cat "$work/logs/postgres-start.log" >&2; fail "PostgreSQL did not start"; }
   sql -d postgres -c 'CREATE DATABASE enterprise'
   connection_string="Host=127.0.0.1;Port=$pg_port;Database=enterprise;Username=postgres"
   database_url="postgres://postgres@127.0.0.1:$pg_port/enterprise"
@@ -361,6 +367,7 @@ load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 ulimit -n "$(ulimit -Hn)"
 install_wrk
 for peer in fastify-pg nest-typeorm; do install_peer "$peer"; done
+start_postgres
 publish_enterprise
 start_database
 signing_key="$(head -c 48 /dev/urandom | base64 -w0)"

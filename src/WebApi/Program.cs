@@ -3,6 +3,7 @@ using Enterprise.Application;
 using Enterprise.Infrastructure;
 using Enterprise.WebApi;
 using Enterprise.WebApi.Logging;
+using Enterprise.WebApi.Warmup;
 
 // `migrate`: the deployment step that applies pending migrations for the configured provider, then exits without serving.
 var migrateOnly = args is ["migrate", ..];
@@ -31,7 +32,8 @@ try
     builder.Services
         .AddApplication()
         .AddInfrastructure(builder.Configuration)
-        .AddWebApi();
+        .AddWebApi()
+        .AddWarmup(builder.Configuration, builder.Environment);
 
     var app = builder.Build();
     if (migrateOnly)

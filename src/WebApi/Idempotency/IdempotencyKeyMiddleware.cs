@@ -30,16 +30,21 @@ internal sealed partial class IdempotencyKeyMiddleware(RequestDelegate next, ILo
         HeaderNames.ContentLength, HeaderNames.TransferEncoding, HeaderNames.Date, HeaderNames.Connection, HeaderNames.SetCookie,
     };
 
-    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store, ICurrentUser currentUser)
+    public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!HttpMethods.IsPost(context.Request.Method)
-            || context.GetEndpoint()?.Metadata.GetMetadata<IdempotentRequestMetadata>() is null
-            || !context.Request.Headers.TryGetValue(IdempotencyKeyHeader.Name, out var header))
-        {
-            await next(context);
-            return;
-        }
+        // Reads and unmarked endpoints pass straight through: no state machine, and no store (nor its DbContext) resolved.
+        return HttpMethods.IsPost(context.Request.Method)
+            && context.GetEndpoint()?.Metadata.GetMetadata<IdempotentRequestMetadata>() is not null
+            && context.Request.Headers.TryGetValue(IdempotencyKeyHeader.Name, out var header)
+            ? HonourKeyAsync(context, header)
+            : next(context);
+    }
+
+    private async Task HonourKeyAsync(HttpContext context, StringValues header)
+    {
+        var store = context.RequestServices.GetRequiredService<IIdempotencyStore>();
+        var currentUser = context.RequestServices.GetRequiredService<ICurrentUser>();
 
         if (IdempotencyKeyHeader.Parse(header) is not { } key)
         {

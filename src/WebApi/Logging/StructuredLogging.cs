@@ -17,10 +17,10 @@ public static class StructuredLogging
     /// elsewhere; levels from the <c>Serilog</c> configuration section; extra sinks from DI (tests use one).
     /// </summary>
     /// <remarks>
-    /// Outside Development the JSON is formatted and written to stdout on a background thread: a request only queues
-    /// its events, which alone raised the benchmark's uncached reads by about a fifth (docs/performance.md). The queue
-    /// blocks rather than drops when full, so no event (audit events included) is lost; the host flushes it when it
-    /// stops.
+    /// Outside Development the JSON is formatted and written to stdout by <see cref="BackgroundStreamSink"/>: a request
+    /// only queues its events, which alone raised the benchmark's uncached reads by about a fifth (docs/performance.md).
+    /// The queue waits rather than drops when full, so no event (audit events included) is lost; disposing the logger
+    /// with the host writes what is still queued.
     /// </remarks>
     public static WebApplicationBuilder AddStructuredLogging(this WebApplicationBuilder builder)
     {
@@ -48,7 +48,7 @@ public static class StructuredLogging
         }
         else
         {
-            logger.WriteTo.Async(sink => sink.Console(new RenderedCompactJsonFormatter()), bufferSize: EventQueueCapacity, blockWhenFull: true);
+            logger.WriteTo.Sink(new BackgroundStreamSink(new RenderedCompactJsonFormatter(), Console.OpenStandardOutput(), EventQueueCapacity));
         }
     }
 }

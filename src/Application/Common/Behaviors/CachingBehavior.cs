@@ -17,14 +17,15 @@ public sealed class CachingBehavior<TMessage, TResponse>(HybridCache cache, Cach
 {
     private static readonly KeyValuePair<string, object?> QueryTag = new(CacheMetrics.QueryTag, typeof(TMessage).Name);
 
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
-        if (!settings.Enabled)
-        {
-            return await next(message, cancellationToken);
-        }
+        // With the cache off the handler answers directly, without this behavior's state machine.
+        return settings.Enabled ? GetOrRunAsync(message, next, cancellationToken) : next(message, cancellationToken);
+    }
 
+    private async ValueTask<TResponse> GetOrRunAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
         var lookup = new Lookup(message, next);
         try
         {

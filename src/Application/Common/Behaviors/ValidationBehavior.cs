@@ -12,19 +12,23 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
     where TMessage : notnull, IMessage
     where TResponse : IFailable<TResponse>
 {
-    private readonly IValidator<TMessage>[] _validators = [.. validators];
-
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(next);
-        if (_validators.Length == 0)
-        {
-            return await next(message, cancellationToken);
-        }
+        // Most queries have no validator: hand on without a state machine or a copy of the (empty) list.
+        return validators is IValidator<TMessage>[] { Length: 0 }
+            ? next(message, cancellationToken)
+            : ValidateThenHandleAsync(message, next, cancellationToken);
+    }
 
+    private async ValueTask<TResponse> ValidateThenHandleAsync(
+        TMessage message,
+        MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken)
+    {
         var context = new ValidationContext<TMessage>(message);
         var failures = new List<FluentValidation.Results.ValidationFailure>();
-        foreach (var validator in _validators)
+        foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(context, cancellationToken);
             failures.AddRange(result.Errors);
