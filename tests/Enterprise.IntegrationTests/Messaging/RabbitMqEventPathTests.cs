@@ -97,7 +97,7 @@ public sealed class RabbitMqEventPathTests(DatabaseUnderTest database) : Catalog
         await StockOnceSettledAsync(productId, InitialStock + 1);
         var row = await OutboxRowAsync(sku);
 
-        await Factory.Services.GetRequiredService<IMessageTransport>().PublishAsync(EnvelopeOf(row), CancellationToken.None);
+        await Factory.Services.GetRequiredService<IMessageTransport>().PublishAsync(RabbitMqTestHost.EnvelopeOf(row), CancellationToken.None);
         // The module's queue is consumed in order: once a later message has been applied, the duplicate has been handled.
         var (laterProductId, _) = await CreateProductAsync();
         await StockOnceSettledAsync(laterProductId, InitialStock + 1);
@@ -191,7 +191,4 @@ public sealed class RabbitMqEventPathTests(DatabaseUnderTest database) : Catalog
 
     private Task<int> InboxRowCountAsync(Guid messageId) =>
         Factory.QueryDatabaseAsync(db => db.Set<InboxMessage>().CountAsync(row => row.MessageId == messageId && row.ConsumerName == ConsumerName));
-
-    private static MessageEnvelope EnvelopeOf(OutboxMessage row) =>
-        new(row.Id, row.EventName, Encoding.UTF8.GetBytes(row.Payload), row.TraceParent, new DateTimeOffset(row.OccurredAt, TimeSpan.Zero));
 }

@@ -1,4 +1,5 @@
 using Enterprise.Infrastructure.Messaging;
+using Enterprise.Infrastructure.Messaging.Outbox;
 using Enterprise.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -61,6 +62,13 @@ internal sealed class RabbitMqTestHost : IAsyncDisposable
 
     public static MessageEnvelope Envelope(string eventName = ScriptedInboundProcessor.EventName, string? traceParent = null) =>
         new(Guid.CreateVersion7(), eventName, System.Text.Encoding.UTF8.GetBytes($$"""{"note":"{{Guid.NewGuid():N}}"}"""), traceParent, new DateTimeOffset(2026, 12, 2, 1, 2, 3, 456, TimeSpan.Zero).AddTicks(7890));
+
+    /// <summary>The message the relay published for an outbox row, as it would publish it again.</summary>
+    public static MessageEnvelope EnvelopeOf(OutboxMessage row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new(row.Id, row.EventName, System.Text.Encoding.UTF8.GetBytes(row.Payload), row.TraceParent, new DateTimeOffset(row.OccurredAt, TimeSpan.Zero));
+    }
 
     /// <summary>Stops the application, then removes its exchanges and queues from the broker (when it is up).</summary>
     public async ValueTask DisposeAsync()
