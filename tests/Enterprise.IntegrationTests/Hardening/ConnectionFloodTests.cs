@@ -66,7 +66,7 @@ public sealed class ConnectionFloodTests
             await TestContext.Out.WriteLineAsync(
                 $"{flood.Count} of {FloodConnections} connections made, {turnedAway} closed by the server; " +
                 $"{OpenDescriptors()} descriptors open; /health/live during the flood: {statusDuringFlood?.ToString() ?? "no answer"}");
-            Assert.That(HasExited(), Is.False, "the process must survive the flood");
+            Assert.That(HasExited(), Is.False, () => $"the process must survive the flood; its last output:\n{Tail(_process.App.Output + _process.App.Error)}");
         }
         finally
         {
@@ -170,6 +170,8 @@ public sealed class ConnectionFloodTests
     }
 
     private bool HasExited() => !Directory.Exists($"/proc/{_process.App.Id}");
+
+    private static string Tail(string output) => output.Length <= 4000 ? output : output[^4000..];
 
     private int OpenDescriptors()
     {

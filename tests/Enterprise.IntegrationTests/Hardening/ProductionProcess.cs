@@ -20,7 +20,10 @@ internal sealed class ProductionProcess : IDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
-    /// <summary>Starts the process and waits until it listens; a null limit keeps the inherited descriptor limit.</summary>
+    /// <summary>
+    /// Starts the process and waits until it is ready (migrated and warmed up), as a load balancer would before sending
+    /// it traffic; a null limit keeps the inherited descriptor limit.
+    /// </summary>
     public static async Task<ProductionProcess> StartAsync(int? fileDescriptorLimit = null)
     {
         var process = new ProductionProcess();
@@ -41,7 +44,33 @@ internal sealed class ProductionProcess : IDisposable
             : ApplicationProcess.Start(environment);
         var listening = await process.App.WaitForOutputAsync("Now listening on", StartTimeout);
         Assert.That(listening, Is.True, process.App.Output + process.App.Error);
+        Assert.That(await process.WaitUntilReadyAsync(), Is.True, () => "/health/ready did not answer 200: " + process.App.Output + process.App.Error);
         return process;
+    }
+
+    private async Task<bool> WaitUntilReadyAsync()
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return true;
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                // Not answering yet: ask again.
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        return false;
     }
 
     /// <summary>A numeric property of the start-up event that reports the limits in force.</summary>

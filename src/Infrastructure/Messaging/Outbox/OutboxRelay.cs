@@ -12,7 +12,7 @@ namespace Enterprise.Infrastructure.Messaging.Outbox;
 /// <summary>
 /// Publishes committed outbox rows through the transport, oldest first, a claimed batch at a time. A row is marked sent
 /// only after the transport accepted it; a failure is retried with backoff until <see cref="MessagingOptions.MaxAttempts"/>,
-/// then dead-lettered. Wakes on <see cref="OutboxSignal"/> and polls otherwise; every instance runs one, kept apart by claims.
+/// then dead-lettered. An unavailable transport (the broker is down) spends no attempt: the batch waits for the next poll. Wakes on <see cref="OutboxSignal"/> and polls otherwise; every instance runs one, kept apart by claims.
 /// </summary>
 internal sealed partial class OutboxRelay(
     IServiceScopeFactory scopeFactory,
@@ -72,14 +72,24 @@ internal sealed partial class OutboxRelay(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down: hand the rest of the batch back now rather than when the lease runs out.
-            await Held(dbContext, token).ExecuteUpdateAsync(
-                setters => setters.SetProperty(message => message.LockedBy, (Guid?)null).SetProperty(message => message.LockedUntil, (DateTime?)null),
-                CancellationToken.None);
+            await ReleaseAsync(dbContext, token);
             throw;
+        }
+        catch (TransportUnavailableException exception)
+        {
+            // Nothing can be published until the transport is back: the rows keep their attempts and stay due.
+            await ReleaseAsync(dbContext, token);
+            LogTransportUnavailable(exception, batch.Count);
+            return 0;
         }
 
         return batch.Count;
     }
+
+    private static Task<int> ReleaseAsync(EnterpriseDbContext dbContext, Guid token) =>
+        Held(dbContext, token).ExecuteUpdateAsync(
+            setters => setters.SetProperty(message => message.LockedBy, (Guid?)null).SetProperty(message => message.LockedUntil, (DateTime?)null),
+            CancellationToken.None);
 
     private async Task PublishAsync(EnterpriseDbContext dbContext, OutboxMessage message, Guid token, CancellationToken cancellationToken)
     {
@@ -99,7 +109,7 @@ internal sealed partial class OutboxRelay(
         {
             failure = new OutboxFailure(exception.Message, DeadLetterNow: true);
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is not TransportUnavailableException && !cancellationToken.IsCancellationRequested)
         {
             failure = new OutboxFailure(exception.Message, DeadLetterNow: false);
             LogPublishFailed(exception, message.Id, message.EventName, message.Attempts + 1);
@@ -149,6 +159,9 @@ internal sealed partial class OutboxRelay(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox relay failed; trying again at the next poll")]
     private partial void LogRelayFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The message transport is unavailable; {Held} outbox messages wait for the next poll")]
+    private partial void LogTransportUnavailable(Exception exception, int held);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing message {MessageId} ({EventName}) failed on attempt {Attempt}; it will be retried")]
     private partial void LogPublishFailed(Exception exception, Guid messageId, string eventName, int attempt);

@@ -1,4 +1,6 @@
+using System.Net.Sockets;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace Enterprise.Infrastructure.Messaging.RabbitMq;
 
@@ -16,8 +18,7 @@ internal sealed class RabbitMqTransport(RabbitMqConnection connection, RabbitMqT
     private IChannel? _channel;
 
     /// <exception cref="RabbitMQ.Client.Exceptions.PublishException">The broker nacked or returned the message.</exception>
-    /// <exception cref="RabbitMQ.Client.Exceptions.BrokerUnreachableException">The broker could not be reached.</exception>
-    /// <exception cref="RabbitMQ.Client.Exceptions.AlreadyClosedException">The connection is lost and being recovered.</exception>
+    /// <exception cref="TransportUnavailableException">The broker could not be reached, or the connection was lost (it is being recovered).</exception>
     public async Task PublishAsync(MessageEnvelope envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
@@ -26,6 +27,10 @@ internal sealed class RabbitMqTransport(RabbitMqConnection connection, RabbitMqT
         {
             var channel = await ChannelAsync(cancellationToken);
             await channel.BasicPublishAsync(topology.ExchangeName, envelope.EventName, mandatory: true, RabbitMqMessages.PropertiesOf(envelope), envelope.Payload, cancellationToken);
+        }
+        catch (Exception exception) when (exception is BrokerUnreachableException or OperationInterruptedException or SocketException)
+        {
+            throw new TransportUnavailableException($"RabbitMQ is unavailable: {exception.Message}", exception);
         }
         finally
         {
