@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,10 +21,31 @@ internal sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
 
     /// <summary>The driver options, shared with the design-time factory so that the migrations see the application's model.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(
+        builder.UseNpgsql(WithoutResetOnClose(connectionString), npgsql => npgsql.EnableRetryOnFailure(
             TransientFaultRetries.MaxRetryCount,
             TransientFaultRetries.MaxRetryDelay,
             errorCodesToAdd: null));
+
+    /// <summary>
+    /// Turns off the <c>DISCARD ALL</c> that Npgsql sends each time a pooled connection is reused (15-19 µs of server
+    /// time per request, a quarter of the throughput of a read by id), unless the connection string sets
+    /// <c>No Reset On Close</c> itself. Safe because nothing here changes session state: no <c>SET</c>, no temporary
+    /// tables, no session advisory locks, no <c>LISTEN</c>; a change that adds one must keep the reset.
+    /// </summary>
+    public static string WithoutResetOnClose(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var setExplicitly = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>()
+            .Any(key => string.Equals(key.Replace(" ", "", StringComparison.Ordinal), nameof(builder.NoResetOnClose), StringComparison.OrdinalIgnoreCase));
+        if (setExplicitly)
+        {
+            return connectionString;
+        }
+
+        builder.NoResetOnClose = true;
+        return builder.ConnectionString;
+    }
 
     public string? DescribeConnectionStringProblem(string connectionString)
     {
