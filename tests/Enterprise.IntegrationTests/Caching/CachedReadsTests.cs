@@ -94,6 +94,25 @@ public sealed class CachedReadsTests(DatabaseUnderTest database) : CatalogFixtur
     }
 
     [Test]
+    public async Task A_read_from_the_cache_writes_the_same_two_log_events_as_any_read_and_nothing_from_the_cache_library()
+    {
+        var id = IdOf(await CreateProductAsync(await NewCategoryIdAsync()));
+        using var miss = await Client.GetAsync(V2Path(id));
+        var correlationId = $"cached-{Guid.NewGuid():N}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, V2Path(id));
+        request.Headers.Add("X-Correlation-Id", correlationId);
+        var queriesBefore = _productQueries.Queries;
+
+        using var hit = await Client.SendAsync(request);
+
+        Assert.That(hit.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(_productQueries.Queries, Is.EqualTo(queriesBefore), "the read came from the cache");
+        Assert.That(
+            Factory.Logs.ForCorrelationId(correlationId).Select(logEvent => logEvent.MessageTemplate.Text),
+            Is.EquivalentTo(new[] { "Handled {MessageName} in {ElapsedMs:0.0} ms", "HTTP {RequestMethod} {RouteTemplate} responded {StatusCode} in {Elapsed:0.0} ms" }));
+    }
+
+    [Test]
     public async Task A_not_found_answer_is_never_cached()
     {
         var unknownId = Guid.NewGuid();
