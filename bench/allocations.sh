@@ -4,7 +4,11 @@
 # and this fails when an uncached read allocates more than the budget.
 #
 #   bench/allocations.sh [--full] [--no-build] [--budget-kb N]
+#   bench/allocations.sh --by-type [--no-build]
 #     --full         BenchmarkDotNet's default job (minutes) instead of its short run (about a minute)
+#     --by-type      instead of the budget check: 100,000 uncached reads (ENTERPRISE_BENCH_READS) with the runtime's
+#                    allocation sampling on, and the bytes per read by allocated type (where to look when over budget);
+#                    ENTERPRISE_BENCH_LOG_LEVEL=Warning shows what logging costs
 #     --no-build     run the benchmark as last built (Release)
 #     --budget-kb N  kilobytes one uncached read may allocate (default 10)
 #
@@ -14,17 +18,22 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-build=true budget_kb=10 benchmark_args=()
+build=true budget_kb=10 benchmark_args=() by_type=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --full) benchmark_args+=(--full); shift ;;
     --no-build) build=false; shift ;;
+    --by-type) by_type=true; shift ;;
     --budget-kb) [[ "${2:-}" =~ ^[0-9]+$ ]] || { echo "error: --budget-kb takes a whole number" >&2; exit 2; }; budget_kb="$2"; shift 2 ;;
     *) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 done
 
 project=bench/Enterprise.Benchmarks
+if [[ "$by_type" == true ]]; then
+  [[ "$build" == false ]] || dotnet build "$project" -c Release --nologo -v quiet
+  exec dotnet run --project "$project" -c Release --no-build -- --by-type
+fi
 artifacts="$(mktemp -d /tmp/enterprise-allocations.XXXXXX)"
 trap 'rm -rf "$artifacts"' EXIT
 [[ "$build" == false ]] || dotnet build "$project" -c Release --nologo -v quiet

@@ -47,7 +47,7 @@ public class GetProductBenchmarks : IDisposable
         });
         // Production's levels: the mediator's event at Information is written (and formatted), EF Core's are not.
         builder.Services.AddSerilog(logger => logger
-            .MinimumLevel.Information()
+            .MinimumLevel.Is(Environment.GetEnvironmentVariable("ENTERPRISE_BENCH_LOG_LEVEL") is { Length: > 0 } level ? Enum.Parse<LogEventLevel>(level) : LogEventLevel.Information)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .WriteTo.Sink(new FormattedToNowhereSink()));
