@@ -33,6 +33,7 @@ public static class StructuredLogging
         builder.Services.AddSerilog(
             (services, logger) => Configure(logger, configuration, services, isDevelopment),
             preserveStaticLogger: true);
+        builder.Services.Decorate<ILoggerFactory, CategoryLoggerCache>();
         return builder;
     }
 
