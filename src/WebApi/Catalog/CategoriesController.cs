@@ -46,6 +46,9 @@ public sealed class CategoriesController(ISender sender) : ApiControllerBase(sen
             cancellationToken);
 
     /// <summary>Gets a category.</summary>
+    /// <remarks>404 when no category has this id.</remarks>
+    /// <param name="id">The category's id.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet("{id:guid}")]
     [ProducesResponseType<CategoryResponse>(StatusCodes.Status200OK, Json)]
     [ProducesProblems(StatusCodes.Status404NotFound)]
@@ -53,6 +56,12 @@ public sealed class CategoriesController(ISender sender) : ApiControllerBase(sen
         SendAsync(new GetCategoryQuery(id), category => Ok(category.ToResponse()), cancellationToken);
 
     /// <summary>Creates a category; its slug is derived from the name.</summary>
+    /// <remarks>
+    /// 409 when another category already has the slug the name gives. The 201's <c>Location</c> points at the new
+    /// category in the version the request used.
+    /// </remarks>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
+    /// <param name="request">The category to create.</param>
     [HttpPost]
     [Authorize(Policy = CatalogPolicies.Write)]
     [ProducesResponseType<CategoryResponse>(StatusCodes.Status201Created, Json)]
@@ -61,6 +70,12 @@ public sealed class CategoriesController(ISender sender) : ApiControllerBase(sen
         SendAsync(new CreateCategoryCommand(request.Name), category => CreatedAtGet(nameof(Get), category.Id, category.ToResponse()), cancellationToken);
 
     /// <summary>Deletes a category that no active product uses.</summary>
+    /// <remarks>
+    /// Needs the <c>admin</c> role as well as the <c>catalog:write</c> scope; 409 while an active product is in the
+    /// category.
+    /// </remarks>
+    /// <param name="id">The category's id.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpDelete("{id:guid}")]
     [Authorize(Policy = CatalogPolicies.DeleteCategory)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]

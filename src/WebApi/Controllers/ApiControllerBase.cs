@@ -17,6 +17,12 @@ namespace Enterprise.WebApi.Controllers;
 /// problem responses, <see cref="ProblemFactory"/>), the responses of conditional requests and of paged lists, and
 /// merge patches.
 /// </summary>
+/// <remarks>
+/// An action's XML docs become its OpenAPI operation: summary, remarks (the description) and a <c>param</c> for every
+/// parameter, the body's last. ASP.NET Core 10's XML comment generator gives the request body the text of the last
+/// <c>param</c> it cannot match to a route, query or header parameter (dotnet/aspnetcore#65805), so a body described
+/// before <c>cancellationToken</c> would read "Aborted when the client disconnects"; the lint (redocly.yaml) catches that.
+/// </remarks>
 [ApiController]
 public abstract class ApiControllerBase(ISender sender) : ControllerBase
 {

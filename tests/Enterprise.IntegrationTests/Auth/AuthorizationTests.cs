@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Enterprise.IntegrationTests.Hostile;
 using Enterprise.IntegrationTests.Infrastructure;
+using Enterprise.IntegrationTests.Platform;
 using Microsoft.EntityFrameworkCore;
 using Serilog.Events;
 
@@ -234,6 +236,15 @@ public sealed class AnonymousReadsDisabledTests(DatabaseUnderTest database) : Ap
             Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("Auth.Unauthenticated"));
             Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         });
+    }
+
+    [Test]
+    public async Task The_document_says_a_catalog_read_needs_the_bearer_token()
+    {
+        var document = await Client.GetFromJsonAsync<JsonElement>("/openapi/v2.json");
+        var listProducts = document.GetProperty("paths").GetProperty("/api/v2/products").GetProperty("get");
+
+        Assert.That(ApiDocumentTests.SecurityRequirements(listProducts), Is.EqualTo("Bearer"));
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Enterprise.IntegrationTests.Infrastructure;
 using Enterprise.WebApi.OpenApi;
@@ -188,6 +189,31 @@ public sealed class ApiDocumentTests(DatabaseUnderTest database) : ApiFixture(da
         });
         Assert.That(_document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty(ApiDocuments.BearerScheme, out _), Is.True, "the preselected scheme is one the documents define");
     }
+
+    [TestCase("/api/v2/orders", "get", "Orders_List", "Bearer")]
+    [TestCase("/api/v2/orders", "post", "Orders_Place", "Bearer")]
+    [TestCase("/api/v2/products", "get", "Products_List", "anonymous, Bearer")]
+    [TestCase("/api/v2/products/{id}", "patch", "Products_Patch", "Bearer")]
+    [TestCase("/api/v2/categories", "get", "Categories_ListByCursor", "anonymous, Bearer")]
+    [TestCase("/api/v2/categories/{id}", "delete", "Categories_Delete", "Bearer")]
+    public async Task Each_operation_is_named_after_its_action_and_says_whether_it_needs_the_bearer_token(
+        string path, string method, string operationId, string security)
+    {
+        var document = await Client.GetFromJsonAsync<JsonElement>("/openapi/v2.json");
+        var operation = document.GetProperty("paths").GetProperty(path).GetProperty(method);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(operation.GetProperty("operationId").GetString(), Is.EqualTo(operationId));
+            Assert.That(SecurityRequirements(operation), Is.EqualTo(security));
+        });
+    }
+
+    /// <summary>An operation's alternative security requirements, <c>anonymous</c> for the empty one: <c>anonymous, Bearer</c>.</summary>
+    internal static string SecurityRequirements(JsonElement operation) => string.Join(
+        ", ",
+        operation.GetProperty("security").EnumerateArray()
+            .Select(requirement => string.Join(" + ", requirement.EnumerateObject().Select(scheme => scheme.Name).DefaultIfEmpty("anonymous"))));
 
     [TestCase("/scalar/scalar.js", "text/javascript")]
     [TestCase("/scalar/scalar.aspnetcore.js", "text/javascript")]

@@ -38,6 +38,8 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     /// The response carries the product's strong <c>ETag</c>; with <c>If-None-Match</c> naming it (or <c>*</c>) the
     /// answer is 304 without a body.
     /// </remarks>
+    /// <param name="id">The product's id.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet("{id:guid}")]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
@@ -61,6 +63,9 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     /// With <c>If-Match</c> the write happens only if the product still has that <c>ETag</c> (412 otherwise; <c>*</c>
     /// matches any); without it the write is unconditional. The 200 carries the new <c>ETag</c>.
     /// </remarks>
+    /// <param name="id">The product's id.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
+    /// <param name="request">Everything a caller controls on the product.</param>
     [HttpPut("{id:guid}")]
     [Authorize(Policy = CatalogPolicies.Write)]
     [HonoursIfMatch]
@@ -76,6 +81,8 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     /// With <c>If-Match</c> the product is archived only if it still has that <c>ETag</c> (412 otherwise; <c>*</c>
     /// matches any). The 204 carries the <c>ETag</c> of the archived version.
     /// </remarks>
+    /// <param name="id">The product's id.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpDelete("{id:guid}")]
     [Authorize(Policy = CatalogPolicies.Write)]
     [HonoursIfMatch]
@@ -89,6 +96,9 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     /// With <c>If-Match</c> the stock changes only if the product still has that <c>ETag</c> (412 otherwise; <c>*</c>
     /// matches any). The 200 carries the new <c>ETag</c>.
     /// </remarks>
+    /// <param name="id">The product's id.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
+    /// <param name="request">The signed change to the stock, and the reason for it.</param>
     [HttpPost("{id:guid}/stock-adjustments")]
     [Authorize(Policy = CatalogPolicies.Write)]
     [HonoursIfMatch]

@@ -46,6 +46,8 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     /// The response carries the product's strong <c>ETag</c>, which every write to it must send back in <c>If-Match</c>;
     /// with <c>If-None-Match</c> naming it (or <c>*</c>) the answer is 304 without a body.
     /// </remarks>
+    /// <param name="id">The product's id.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet("{id:guid}")]
     [ProducesResponseType<ProductResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
@@ -69,6 +71,9 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     /// Requires <c>If-Match</c> with the product's current <c>ETag</c> (or <c>*</c>): 428 without it, 412 when the
     /// product has changed since. The 200 carries the new <c>ETag</c>.
     /// </remarks>
+    /// <param name="id">The product's id.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
+    /// <param name="request">Everything a caller controls on the product.</param>
     [HttpPut("{id:guid}")]
     [Authorize(Policy = CatalogPolicies.Write)]
     [RequiresIfMatch]
@@ -83,6 +88,9 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     /// (so only <c>description</c> may be null), and <c>price</c> merges member by member. The result is validated like
     /// a PUT. Requires <c>If-Match</c> as PUT does; the 200 carries the new <c>ETag</c>.
     /// </remarks>
+    /// <param name="id">The product's id.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
+    /// <param name="patch">The merge patch.</param>
     [HttpPatch("{id:guid}")]
     [Authorize(Policy = CatalogPolicies.Write)]
     [RequiresIfMatch]
@@ -102,6 +110,8 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     /// Requires <c>If-Match</c> with the product's current <c>ETag</c> (or <c>*</c>): 428 without it, 412 when the
     /// product has changed since. The 204 carries the <c>ETag</c> of the archived version.
     /// </remarks>
+    /// <param name="id">The product's id.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpDelete("{id:guid}")]
     [Authorize(Policy = CatalogPolicies.Write)]
     [RequiresIfMatch]
@@ -115,6 +125,9 @@ public sealed class ProductsController(ISender sender) : ApiControllerBase(sende
     /// Requires <c>If-Match</c> with the product's current <c>ETag</c> (or <c>*</c>): 428 without it, 412 when the
     /// product has changed since. The 200 carries the new <c>ETag</c>.
     /// </remarks>
+    /// <param name="id">The product's id.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
+    /// <param name="request">The signed change to the stock, and the reason for it.</param>
     [HttpPost("{id:guid}/stock-adjustments")]
     [Authorize(Policy = CatalogPolicies.Write)]
     [RequiresIfMatch]

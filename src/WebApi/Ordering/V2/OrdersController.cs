@@ -45,6 +45,8 @@ public sealed class OrdersController(ISender sender) : ApiControllerBase(sender)
     /// The response carries the order's strong <c>ETag</c>, which cancel and ship must send back in <c>If-Match</c>; with
     /// <c>If-None-Match</c> naming it (or <c>*</c>) the answer is 304 without a body.
     /// </remarks>
+    /// <param name="id">The order's id.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet("{id:guid}")]
     [ProducesResponseType<OrderResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
@@ -72,6 +74,8 @@ public sealed class OrdersController(ISender sender) : ApiControllerBase(sender)
     /// has changed since. From any other status the answer is 409 <c>Order.InvalidTransition</c>. The 200 carries the
     /// new <c>ETag</c>.
     /// </remarks>
+    /// <param name="id">The order's id.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpPost("{id:guid}/cancel")]
     [Authorize(Policy = OrderingPolicies.Write)]
     [RequiresIfMatch]
@@ -85,6 +89,8 @@ public sealed class OrdersController(ISender sender) : ApiControllerBase(sender)
     /// Requires <c>If-Match</c> as cancel does. From any status but confirmed the answer is 409
     /// <c>Order.InvalidTransition</c>. The 200 carries the new <c>ETag</c>.
     /// </remarks>
+    /// <param name="id">The order's id.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpPost("{id:guid}/ship")]
     [Authorize(Policy = OrderingPolicies.Write)]
     [RequiresIfMatch]
