@@ -32,6 +32,16 @@ public sealed class MessagingOptions
 
     /// <summary>How long a relay owns the rows it claimed; a relay that died releases them when it runs out.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long sent outbox rows and inbox rows are kept before the retention sweep deletes them. An inbox row is what
+    /// recognises a redelivered message, so this must outlast any redelivery (minutes on a broker); dead-lettered rows
+    /// are never deleted.
+    /// </summary>
+    public TimeSpan RetainProcessedFor { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often each instance runs the retention sweep (the first runs at start).</summary>
+    public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>The values of <c>Messaging:Transport</c>.</summary>
@@ -58,6 +68,8 @@ internal sealed class MessagingOptionsValidator(IReadOnlyCollection<string> supp
         AddIfNotPositive(failures, options.RetryBaseDelay, nameof(MessagingOptions.RetryBaseDelay), "00:00:01");
         AddIfNotPositive(failures, options.ConsumerRetryBaseDelay, nameof(MessagingOptions.ConsumerRetryBaseDelay), "00:00:00.100");
         AddIfNotPositive(failures, options.LeaseDuration, nameof(MessagingOptions.LeaseDuration), "00:01:00");
+        AddIfNotPositive(failures, options.RetainProcessedFor, nameof(MessagingOptions.RetainProcessedFor), "7.00:00:00");
+        AddIfNotPositive(failures, options.RetentionSweepInterval, nameof(MessagingOptions.RetentionSweepInterval), "01:00:00");
         if (options.RetryMaxDelay < options.RetryBaseDelay)
         {
             failures.Add($"{Setting(nameof(MessagingOptions.RetryMaxDelay))} is {options.RetryMaxDelay}; it must be at least {nameof(MessagingOptions.RetryBaseDelay)} ({options.RetryBaseDelay}).");

@@ -47,6 +47,7 @@ internal static class MessagingServices
         services.AddSingleton<IInboundMessageProcessor, InboundMessageProcessor>();
         Transports[options.Transport](services, configuration, readinessTag);
         services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<MessageRetentionSweep>();
         return services;
     }
 }

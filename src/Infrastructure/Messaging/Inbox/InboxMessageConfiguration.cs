@@ -13,5 +13,7 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         // Unique per message and consumer: of two concurrent deliveries only one can commit.
         builder.HasKey(message => new { message.MessageId, message.ConsumerName });
         builder.Property(message => message.ConsumerName).HasMaxLength(ConsumerNameMaxLength).IsUnicode(false);
+        // The retention sweep deletes by age.
+        builder.HasIndex(message => message.ProcessedAt);
     }
 }

@@ -21,6 +21,8 @@ public sealed class MessagingOptionsValidatorTests
             PollInterval = TimeSpan.Zero,
             RetryBaseDelay = TimeSpan.FromMinutes(10),
             RetryMaxDelay = TimeSpan.FromMinutes(1),
+            RetainProcessedFor = TimeSpan.Zero,
+            RetentionSweepInterval = TimeSpan.FromSeconds(-1),
         });
 
         Assert.That(result.Failures, Is.EquivalentTo(new[]
@@ -31,6 +33,8 @@ public sealed class MessagingOptionsValidatorTests
             "Messaging:BatchSize (environment Messaging__BatchSize) is 0; it must be a positive number such as 50.",
             "Messaging:PollInterval (environment Messaging__PollInterval) is 00:00:00; it must be a positive duration such as 00:00:01.",
             "Messaging:RetryMaxDelay (environment Messaging__RetryMaxDelay) is 00:01:00; it must be at least RetryBaseDelay (00:10:00).",
+            "Messaging:RetainProcessedFor (environment Messaging__RetainProcessedFor) is 00:00:00; it must be a positive duration such as 7.00:00:00.",
+            "Messaging:RetentionSweepInterval (environment Messaging__RetentionSweepInterval) is -00:00:01; it must be a positive duration such as 01:00:00.",
         }));
     }
 

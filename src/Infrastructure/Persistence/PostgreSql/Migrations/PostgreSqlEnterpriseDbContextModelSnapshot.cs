@@ -250,6 +250,8 @@ namespace Enterprise.Infrastructure.Persistence.PostgreSql.Migrations
 
                     b.HasKey("MessageId", "ConsumerName");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("InboxMessages", "messaging");
                 });
 

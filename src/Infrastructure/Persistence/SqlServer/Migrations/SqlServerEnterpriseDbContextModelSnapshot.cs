@@ -248,6 +248,8 @@ namespace Enterprise.Infrastructure.Persistence.SqlServer.Migrations
 
                     b.HasKey("MessageId", "ConsumerName");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("InboxMessages", "messaging");
                 });
 

@@ -227,6 +227,8 @@ namespace Enterprise.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasKey("MessageId", "ConsumerName");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("InboxMessages", (string)null);
                 });
 
