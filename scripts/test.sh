@@ -44,6 +44,9 @@ dotnet build Enterprise.sln --configuration "$configuration" --no-restore
 echo "== the committed OpenAPI documents (docs/openapi/) match the ones the build generated (artifacts/openapi/)"
 scripts/openapi.sh check --no-build
 
+echo "== the typed client (clients/Enterprise.Client) is generated from the committed OpenAPI documents"
+scripts/client.sh check
+
 echo "== migrations match the model, for every provider"
 scripts/database.sh drift --configuration "$configuration" --no-build
 
