@@ -42,6 +42,7 @@ generate_into() {
     version="$(basename "$document" .json)"
     version="${version^}"
     # Relative paths from ROOT: kiota-lock.json keeps the description's location relative to the output folder.
+    # Kiota's warning "No server url found" is expected: the documents name no server, consumers set BaseUrl.
     (cd "$root" && dotnet kiota generate \
       --openapi "$documents_dir/${document##*/}" \
       --output "$generated_dir/$version" \
