@@ -47,6 +47,9 @@ scripts/openapi.sh check --no-build
 echo "== the OpenAPI documents pass the lint, and the TypeScript types generated from them are current and compile"
 scripts/contract.sh check
 
+echo "== the typed client (clients/Enterprise.Client) is generated from the committed OpenAPI documents"
+scripts/client.sh check
+
 echo "== migrations match the model, for every provider"
 scripts/database.sh drift --configuration "$configuration" --no-build
 
