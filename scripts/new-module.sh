@@ -31,7 +31,7 @@ dotnet new enterprise-module --name "$module" --aggregate "$aggregate" --plural 
 echo "== README: the module table's row for $module"
 schema="$(tr '[:upper:]' '[:lower:]' <<<"$module")"
 route="$(sed -E 's/([a-z0-9])([A-Z])/\1-\2/g' <<<"$plural" | tr '[:upper:]' '[:lower:]')"
-row="| $module | \`$aggregate\` | $(tr '[:upper:]' '[:lower:]' <<<"$plural") use cases (get, list, create, replace, delete) | \`$schema\`: $plural | v2 $route |"
+row="| $module | \`$aggregate\` | ${route//-/ } use cases (get, list, create, replace, delete) | \`$schema\`: $plural | v2 $route |"
 if ! grep -q '^| (shared) |' README.md; then
   echo "error: README.md has no '| (shared) |' row to put the module's row before; add it by hand: $row" >&2
   exit 1

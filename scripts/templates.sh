@@ -38,6 +38,8 @@ git ls-files -z --cached --others --exclude-standard \
 export NUGET_PACKAGES="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 export DOTNET_CLI_HOME="$work/dotnet-home"
 cd "$work/repo"
+# An empty repository, so the scripts' `git diff` summaries have one to look at.
+git init --quiet
 
 declare -a step_names=() step_seconds=()
 step() {
@@ -104,11 +106,25 @@ scripts/database.sh drift --configuration "$configuration" --no-build
 
 step "generated, architecture and endpoint-coverage tests"
 test_options=(--configuration "$configuration" --no-build --logger "console;verbosity=minimal")
+# The unit and architecture tests run beside the integration tests, which wait on the database most of the time.
 dotnet test tests/Enterprise.UnitTests "${test_options[@]}" \
-  --filter "FullyQualifiedName~Enterprise.UnitTests.Inventory.|FullyQualifiedName~Enterprise.UnitTests.Catalog.CategorySummary"
+  --filter "FullyQualifiedName~Enterprise.UnitTests.Inventory.|FullyQualifiedName~Enterprise.UnitTests.Catalog.CategorySummary" \
+  >"$work/unit.log" 2>&1 &
+unit_tests=$!
+dotnet test tests/Enterprise.ArchitectureTests "${test_options[@]}" >"$work/architecture.log" 2>&1 &
+architecture_tests=$!
+failed=0
 dotnet test tests/Enterprise.IntegrationTests "${test_options[@]}" \
-  --filter "FullyQualifiedName~Enterprise.IntegrationTests.Inventory.|FullyQualifiedName~Enterprise.IntegrationTests.Catalog.CategorySummary|FullyQualifiedName~EndpointCoverageTests|FullyQualifiedName~ApiContractTests"
-dotnet test tests/Enterprise.ArchitectureTests "${test_options[@]}"
+  --filter "FullyQualifiedName~Enterprise.IntegrationTests.Inventory.|FullyQualifiedName~Enterprise.IntegrationTests.Catalog.CategorySummary|FullyQualifiedName~EndpointCoverageTests|FullyQualifiedName~ApiContractTests" \
+  || failed=1
+wait "$unit_tests" || failed=1
+cat "$work/unit.log"
+wait "$architecture_tests" || failed=1
+cat "$work/architecture.log"
+if [[ "$failed" -ne 0 ]]; then
+  echo "error: a test of the template stage failed, see above; scripts/templates.sh --keep keeps the copy to look at" >&2
+  exit 1
+fi
 
 step_names+=("end")
 step_seconds+=("$SECONDS")
@@ -117,3 +133,5 @@ for ((index = 0; index < ${#step_names[@]} - 1; index++)); do
   printf '  %4d s  %s\n' "$((step_seconds[index + 1] - step_seconds[index]))" "${step_names[index]}"
 done
 echo "time from dotnet new to green: $((SECONDS - started)) s"
+# The CPU the stage's processes used (user, then system): on a busy machine the wall time above is mostly waiting.
+echo "CPU time of the stage (user, system): $(times | tail -1)"
