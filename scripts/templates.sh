@@ -134,4 +134,6 @@ for ((index = 0; index < ${#step_names[@]} - 1; index++)); do
 done
 echo "time from dotnet new to green: $((SECONDS - started)) s"
 # The CPU the stage's processes used (user, then system): on a busy machine the wall time above is mostly waiting.
-echo "CPU time of the stage (user, system): $(times | tail -1)"
+# `times` runs in this shell (a pipe or $(...) would measure a subshell); its second line is the children's.
+times >"$work/times"
+echo "CPU time of the stage (user, system): $(tail -1 "$work/times")"
