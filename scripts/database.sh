@@ -6,6 +6,8 @@
 #   scripts/database.sh sql [--configuration NAME] [--no-build]
 #       Writes an idempotent migration script per server provider, for a DBA to review and run:
 #       artifacts/sql/SqlServer.sql and artifacts/sql/PostgreSql.sql.
+#   scripts/database.sh add NAME [--configuration NAME] [--no-build]
+#       Adds the migration NAME for every provider, each in its own folder (see README, Adding a migration).
 #
 # Without --no-build the Infrastructure project is built once, then every context is checked against that build.
 set -euo pipefail
@@ -24,7 +26,17 @@ all_providers=(Sqlite SqlServer PostgreSql)
 server_providers=(SqlServer PostgreSql)
 
 source scripts/lib/build-options.sh
-read_command_and_build "$project" "drift|sql" "$@"
+# `add` takes the migration's name before the options.
+migration=""
+if [[ "${1:-}" == add ]]; then
+  migration="${2:-}"
+  if [[ ! "$migration" =~ ^[A-Z][A-Za-z0-9]*$ ]]; then
+    echo "usage: $0 add NAME [--configuration NAME] [--no-build] (NAME in PascalCase)" >&2
+    exit 2
+  fi
+  set -- add "${@:3}"
+fi
+read_command_and_build "$project" "drift|sql|add" "$@"
 ef_options=(--project "$project" --configuration "$configuration" --no-build)
 # `dotnet ef` is a local tool (.config/dotnet-tools.json): restore it so this script also works on its own on a fresh
 # clone. Once the tool is in the NuGet cache this takes about a second and needs no network.
@@ -48,6 +60,13 @@ case "$command" in
       echo "== $provider: $sql_dir/$provider.sql"
       dotnet ef migrations script --idempotent --context "${contexts[$provider]}" "${ef_options[@]}" \
         --output "$sql_dir/$provider.sql"
+    done
+    ;;
+  add)
+    for provider in "${all_providers[@]}"; do
+      echo "== $provider: migration $migration"
+      dotnet ef migrations add "$migration" --context "${contexts[$provider]}" "${ef_options[@]}" \
+        --output-dir "Persistence/$provider/Migrations"
     done
     ;;
 esac

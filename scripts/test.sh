@@ -119,6 +119,13 @@ for project in tests/*/*.csproj; do
   fi
 done
 
+# The dotnet new templates make a module and two use cases in a throwaway copy of the tree, which must build, stay in
+# step with its OpenAPI documents and migrations, and pass its tests (on the PostgreSQL above too). Its failure fails
+# the run, after the summary below is printed.
+echo "== templates: a module and use cases from dotnet new, built and tested (scripts/templates.sh)"
+templates_failed=0
+scripts/templates.sh || templates_failed=1
+
 # The benchmark harness runs end to end with one-second loads and no targets, so it cannot rot between full runs.
 # It starts a PostgreSQL of its own. Its failure fails the run, after the summary below is printed.
 echo "== benchmark smoke run (bench/run.sh --smoke)"
@@ -149,6 +156,11 @@ echo "${fuzz_runs:-OpenAPI fuzz: no run recorded}"
 
 if [[ "$bench_failed" -ne 0 ]]; then
   echo "error: bench/run.sh --smoke failed; see its output above" >&2
+  test_failed=1
+fi
+
+if [[ "$templates_failed" -ne 0 ]]; then
+  echo "error: scripts/templates.sh failed; see its output above" >&2
   test_failed=1
 fi
 

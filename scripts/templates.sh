@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Proves the `dotnet new` templates (templates/) in a throwaway copy of this working tree: installs them into a
+# temporary DOTNET_CLI_HOME (the user's template list is untouched; packages come from the shared NuGet cache), makes a
+# module with scripts/new-module.sh (Inventory: StockItem, StockItems), a command in it and a query in an existing module
+# (Catalog: Category), regenerates the OpenAPI documents, checks the migrations for drift, builds with warnings as
+# errors and runs the generated tests with the architecture and endpoint-coverage tests. Prints the time from
+# `dotnet new` to green.
+#
+#   scripts/templates.sh [--keep]     --keep: leave the copy in /tmp and print its path (to look at what was made)
+#
+# Integration tests run on SQLite, and on PostgreSQL when ENTERPRISE_TEST_POSTGRES names a server (scripts/test.sh
+# runs this stage while its throwaway server is up).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_GENERATE_ASPNET_CERTIFICATE=false
+
+keep=false
+case "${1:-}" in
+  "") ;;
+  --keep) keep=true ;;
+  *) echo "usage: $0 [--keep]" >&2; exit 2 ;;
+esac
+
+configuration=Release
+work="$(mktemp -d /tmp/enterprise-templates.XXXXXX)"
+if [[ "$keep" == true ]]; then
+  trap 'echo "The copy is kept in $work/repo"' EXIT
+else
+  trap 'rm -rf "$work"' EXIT
+fi
+
+# The working tree as git sees it (tracked and new files, no build output), so uncommitted changes are proven too.
+mkdir "$work/repo" "$work/dotnet-home"
+git ls-files -z --cached --others --exclude-standard \
+  | tar --null --files-from=- --ignore-failed-read -cf - 2>/dev/null \
+  | tar -xf - -C "$work/repo"
+# The templates go into a home of their own; the packages stay in the shared cache, so nothing is downloaded again.
+export NUGET_PACKAGES="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+export DOTNET_CLI_HOME="$work/dotnet-home"
+cd "$work/repo"
+# An empty repository, so the scripts' `git diff` summaries have one to look at.
+git init --quiet
+
+declare -a step_names=() step_seconds=()
+step() {
+  echo "== templates: $1"
+  step_names+=("$1")
+  step_seconds+=("$SECONDS")
+}
+
+started=$SECONDS
+step "install the templates"
+dotnet new install ./templates >/dev/null
+
+step "new module Inventory (template, README row, migrations)"
+scripts/new-module.sh Inventory StockItem StockItems --configuration "$configuration"
+
+# A command calls the aggregate's domain method of its use case: what a developer writes first (see
+# docs/adding-a-feature.md), written here so the command has one to call.
+step "a command in Inventory, a query in Catalog"
+python3 - src/Domain/Inventory/StockItem.cs <<'PY'
+import sys
+path = sys.argv[1]
+source = open(path).read()
+anchor = "    /// <summary>The name as stored"
+method = """    /// <summary>Records that the stock item was counted now: a new version.</summary>
+    public Result Count(DateTimeOffset now)
+    {
+        UpdatedAt = UtcTimestamp.From(now);
+        IncrementVersion();
+        return Result.Success();
+    }
+
+"""
+assert anchor in source, "the aggregate changed shape: update scripts/templates.sh"
+open(path, "w").write(source.replace(anchor, method + anchor, 1))
+PY
+dotnet new enterprise-usecase --name CountStockItem --module Inventory --aggregate StockItem --plural StockItems \
+  --kind command --domain-method Count --http-method Post --route count --output .
+dotnet new enterprise-usecase --name CategorySummary --module Catalog --aggregate Category --plural Categories \
+  --kind query --route summary --api-version 2 --output .
+
+# Only what the stage runs: the benchmarks project is left out.
+step "build ($configuration, warnings are errors)"
+cat >Templates.slnf <<'JSON'
+{
+  "solution": {
+    "path": "Enterprise.sln",
+    "projects": [
+      "tests/Enterprise.UnitTests/Enterprise.UnitTests.csproj",
+      "tests/Enterprise.IntegrationTests/Enterprise.IntegrationTests.csproj",
+      "tests/Enterprise.ArchitectureTests/Enterprise.ArchitectureTests.csproj"
+    ]
+  }
+}
+JSON
+dotnet restore Templates.slnf --locked-mode --verbosity quiet
+dotnet build Templates.slnf --configuration "$configuration" --no-restore --nologo --verbosity quiet
+
+step "OpenAPI documents regenerated and checked"
+scripts/openapi.sh update --configuration "$configuration" --no-build >/dev/null
+scripts/openapi.sh check --configuration "$configuration" --no-build
+
+step "migrations match the model"
+scripts/database.sh drift --configuration "$configuration" --no-build
+
+step "generated, architecture and endpoint-coverage tests"
+test_options=(--configuration "$configuration" --no-build --logger "console;verbosity=minimal")
+# The unit and architecture tests run beside the integration tests, which wait on the database most of the time.
+dotnet test tests/Enterprise.UnitTests "${test_options[@]}" \
+  --filter "FullyQualifiedName~Enterprise.UnitTests.Inventory.|FullyQualifiedName~Enterprise.UnitTests.Catalog.CategorySummary" \
+  >"$work/unit.log" 2>&1 &
+unit_tests=$!
+dotnet test tests/Enterprise.ArchitectureTests "${test_options[@]}" >"$work/architecture.log" 2>&1 &
+architecture_tests=$!
+failed=0
+dotnet test tests/Enterprise.IntegrationTests "${test_options[@]}" \
+  --filter "FullyQualifiedName~Enterprise.IntegrationTests.Inventory.|FullyQualifiedName~Enterprise.IntegrationTests.Catalog.CategorySummary|FullyQualifiedName~EndpointCoverageTests|FullyQualifiedName~ApiContractTests" \
+  || failed=1
+wait "$unit_tests" || failed=1
+cat "$work/unit.log"
+wait "$architecture_tests" || failed=1
+cat "$work/architecture.log"
+if [[ "$failed" -ne 0 ]]; then
+  echo "error: a test of the template stage failed, see above; scripts/templates.sh --keep keeps the copy to look at" >&2
+  exit 1
+fi
+
+step_names+=("end")
+step_seconds+=("$SECONDS")
+echo "Template stage breakdown:"
+for ((index = 0; index < ${#step_names[@]} - 1; index++)); do
+  printf '  %4d s  %s\n' "$((step_seconds[index + 1] - step_seconds[index]))" "${step_names[index]}"
+done
+echo "time from dotnet new to green: $((SECONDS - started)) s"
+# The CPU the stage's processes used (user, then system): on a busy machine the wall time above is mostly waiting.
+# `times` runs in this shell (a pipe or $(...) would measure a subshell); its second line is the children's.
+times >"$work/times"
+echo "CPU time of the stage (user, system): $(tail -1 "$work/times")"
