@@ -127,8 +127,8 @@ public sealed class OutboxAndInboxTests(DatabaseUnderTest database) : CatalogFix
             Assert.That(
                 Factory.Logs.Events.Count(log => log.Level == LogEventLevel.Error && log.RenderMessage(System.Globalization.CultureInfo.InvariantCulture).Contains(poison.Id.ToString(), StringComparison.Ordinal)),
                 Is.GreaterThanOrEqualTo(1));
-            Assert.That(deadLetters.Count(MessagingTelemetry.OutboxStage), Is.EqualTo(1));
-            Assert.That(deadLetters.Count(MessagingTestModule.Name), Is.EqualTo(1));
+            Assert.That(await deadLetters.CountWhenSettledAsync(MessagingTelemetry.OutboxStage), Is.EqualTo(1));
+            Assert.That(await deadLetters.CountWhenSettledAsync(MessagingTestModule.Name), Is.EqualTo(1));
         });
 
         // Once the consumer is fixed, clearing the dead-letter mark replays it (docs/messaging.md).
@@ -176,7 +176,7 @@ public sealed class OutboxAndInboxTests(DatabaseUnderTest database) : CatalogFix
             Assert.That(row.DeadLetteredAt, Is.Not.Null);
             Assert.That(row.SentAt, Is.Null);
             Assert.That(row.Attempts, Is.EqualTo(MaxAttempts));
-            Assert.That(deadLetters.Count(MessagingTelemetry.OutboxStage), Is.EqualTo(1));
+            Assert.That(await deadLetters.CountWhenSettledAsync(MessagingTelemetry.OutboxStage), Is.EqualTo(1));
             Assert.That(await StockOfAsync(productId), Is.EqualTo(InitialStock));
         });
     }
@@ -270,7 +270,22 @@ public sealed class OutboxAndInboxTests(DatabaseUnderTest database) : CatalogFix
             _listener.Start();
         }
 
-        public long Count(string stage) => _byStage.GetValueOrDefault(stage);
+        /// <summary>
+        /// The count for a stage once it has been non-zero for a moment: the relay records the metric just after it
+        /// commits the row's dead-letter mark, so a test that saw the row may look before the count moved.
+        /// </summary>
+        public async Task<long> CountWhenSettledAsync(string stage)
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (_byStage.GetValueOrDefault(stage) == 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20));
+            }
+
+            // A second, wrong increment would arrive about as late as the first: give it the same chance to show.
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            return _byStage.GetValueOrDefault(stage);
+        }
 
         public void Dispose() => _listener.Dispose();
     }
