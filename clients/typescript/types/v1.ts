@@ -164,6 +164,12 @@ export interface components {
             errors?: {
                 [key: string]: string[];
             };
+            /** @description The stable error code, such as `Product.NotFound`: what a client branches on (README, Errors). */
+            code?: string;
+            /** @description The W3C trace id of the request, for finding its logs and traces. */
+            traceId?: string;
+            /** @description The request's `X-Correlation-Id`, given or generated. */
+            correlationId?: string;
         };
         /** @description One page of an offset-paged list, with the total across all pages. */
         PageResponseOfCategoryResponse: {
@@ -192,6 +198,12 @@ export interface components {
             status?: null | number;
             detail?: null | string;
             instance?: null | string;
+            /** @description The stable error code, such as `Product.NotFound`: what a client branches on (README, Errors). */
+            code?: string;
+            /** @description The W3C trace id of the request, for finding its logs and traces. */
+            traceId?: string;
+            /** @description The request's `X-Correlation-Id`, given or generated. */
+            correlationId?: string;
         };
         /** @description A product in API version 1. */
         ProductResponse: {

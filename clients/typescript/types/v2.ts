@@ -252,6 +252,12 @@ export interface components {
             errors?: {
                 [key: string]: string[];
             };
+            /** @description The stable error code, such as `Product.NotFound`: what a client branches on (README, Errors). */
+            code?: string;
+            /** @description The W3C trace id of the request, for finding its logs and traces. */
+            traceId?: string;
+            /** @description The request's `X-Correlation-Id`, given or generated. */
+            correlationId?: string;
         };
         /** @description One keyset page: the items only; the next page, if any, is in the `Link` header. */
         ItemsResponseOfCategoryResponse: {
@@ -331,6 +337,12 @@ export interface components {
             status?: null | number;
             detail?: null | string;
             instance?: null | string;
+            /** @description The stable error code, such as `Product.NotFound`: what a client branches on (README, Errors). */
+            code?: string;
+            /** @description The W3C trace id of the request, for finding its logs and traces. */
+            traceId?: string;
+            /** @description The request's `X-Correlation-Id`, given or generated. */
+            correlationId?: string;
         };
         /** @description A product in API version 2: the price is one object. */
         ProductResponse: {

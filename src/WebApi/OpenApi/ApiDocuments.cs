@@ -28,7 +28,8 @@ public static class ApiDocuments
                 })
                 .AddOperationTransformer<OperationIdTransformer>()
                 .AddOperationTransformer<SecurityRequirementTransformer>()
-                .AddOperationTransformer<IdempotencyKeyOperationTransformer>());
+                .AddOperationTransformer<IdempotencyKeyOperationTransformer>()
+                .AddSchemaTransformer<ProblemExtensionsSchemaTransformer>());
             // A configuration of its own, registered after the one above, so it runs once the description is written.
             services.Configure<OpenApiOptions>(version, options => options
                 .AddDocumentTransformer<DeprecationTransformer>()

@@ -1,4 +1,6 @@
 using System.Net;
+using Enterprise.Application.Common.Concurrency;
+using Enterprise.Application.Common.Validation;
 using Enterprise.Client;
 using Enterprise.Client.V1;
 using Enterprise.Client.V2;
@@ -103,6 +105,8 @@ public sealed class GeneratedClientTests(DatabaseUnderTest database) : OrderingF
             Assert.That(stale.Status, Is.EqualTo((int)HttpStatusCode.PreconditionFailed));
             Assert.That(stale.Title, Is.Not.Empty);
             Assert.That(stale.Instance, Is.EqualTo($"/api/v2/products/{productId}"));
+            Assert.That(stale.Code, Is.EqualTo(VersionPrecondition.Failed.Code), "the stable code reaches the consumer");
+            Assert.That(stale.TraceId, Is.Not.Empty);
             Assert.That(await ProductRowAsync(productId), Is.EqualTo(row), "a stale write changes nothing");
         });
 
@@ -161,6 +165,8 @@ public sealed class GeneratedClientTests(DatabaseUnderTest database) : OrderingF
         {
             Assert.That(problem!.ResponseStatusCode, Is.EqualTo((int)HttpStatusCode.BadRequest));
             Assert.That(problem.Errors!.AdditionalData.Keys, Does.Contain("name").IgnoreCase);
+            Assert.That(problem.Code, Is.EqualTo(new ValidationErrors(new Dictionary<string, string[]>()).Code));
+            Assert.That(problem.CorrelationId, Is.Not.Empty);
         });
     }
 
