@@ -17,9 +17,17 @@
 #                             measuring throughput and memory; derives the memory for 50,000
 #     --cached-env NAME=VALUE start a second Enterprise with this setting added (repeatable; Caching__Enabled=true switches
 #                             its cache on; the first runs with Caching__Enabled=false) and require its by-id reads at 1.5x Fastify + node-postgres
+#     --servers LIST          only these servers, comma-separated, of enterprise, fastify-pg, nest-express, nest-fastify
+#                             and enterprise-cached (needs --cached-env); default all; ratios and targets that need a
+#                             server left out are not reported (e.g. --servers enterprise --warmup 30 --rounds 1: the
+#                             start of Enterprise alone)
+#     --enterprise-env NAME=VALUE  add this setting to every Enterprise server (repeatable), e.g. Warmup__Enabled=false
+#                             or DOTNET_TieredPGO=0, to measure a setting against the defaults
 #     --no-targets            report the ratios without failing when one is below its target
 #     --output FILE           where the report goes (default docs/performance.md; with --smoke the work directory)
-#     --no-build              publish Enterprise without building it (after a Release build, as scripts/test.sh does)
+#     --no-build              publish Enterprise without building it (after a Release build, as scripts/test.sh does);
+#                             that publish is without ReadyToRun, which needs a build for the runtime identifier
+#     --published DIR         measure the Enterprise already published in DIR instead of publishing (to compare builds)
 #     --products N            products in the table (default 10000)
 #     --ids N                 product ids the load generator picks from at random (default 1000)
 #     --server-cpu N          core the server under test runs on (default 0)
@@ -42,7 +50,7 @@ usage() {
 
 smoke=false warmup=70 first_window=30 slice=5 duration=10 rounds=3 connections="" enforce=true output=""
 build=true products=10000 id_count=1000 server_cpu=0 load_cpu=1 keep_work=false
-cached_env=()
+cached_env=() enterprise_env=() only_servers="" published=""
 arguments=("$@")
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -50,7 +58,7 @@ while [[ $# -gt 0 ]]; do
     --no-targets) enforce=false; shift ;;
     --no-build) build=false; shift ;;
     --keep-work) keep_work=true; shift ;;
-    --warmup | --first-window | --slice | --duration | --rounds | --connections | --cached-env | --output | --products | --ids | --server-cpu | --load-cpu)
+    --warmup | --first-window | --slice | --duration | --rounds | --connections | --cached-env | --enterprise-env | --servers | --published | --output | --products | --ids | --server-cpu | --load-cpu)
       [[ $# -ge 2 ]] || usage
       case "$1" in
         --warmup) warmup="$2" ;;
@@ -60,6 +68,9 @@ while [[ $# -gt 0 ]]; do
         --rounds) rounds="$2" ;;
         --connections) connections="$2" ;;
         --cached-env) cached_env+=("$2") ;;
+        --enterprise-env) enterprise_env+=("$2") ;;
+        --servers) only_servers="$2" ;;
+        --published) published="$2" ;;
         --output) output="$2" ;;
         --products) products="$2" ;;
         --ids) id_count="$2" ;;
@@ -89,9 +100,20 @@ for count in ${connections//,/ }; do
   [[ "$count" -ge 1 && ("$descriptor_limit" == unlimited || "$count" -le $((descriptor_limit - 1000))) ]] ||
     { echo "error: --connections $count: between 1 and the descriptor limit (ulimit -Hn: $descriptor_limit) minus 1000" >&2; exit 2; }
 done
-for setting in "${cached_env[@]}"; do
-  [[ "$setting" =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] || { echo "error: --cached-env takes NAME=VALUE, not '$setting'" >&2; exit 2; }
+for setting in "${cached_env[@]}" "${enterprise_env[@]}"; do
+  [[ "$setting" =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] || { echo "error: --cached-env and --enterprise-env take NAME=VALUE, not '$setting'" >&2; exit 2; }
 done
+servers=(enterprise fastify-pg nest-express nest-fastify)
+[[ ${#cached_env[@]} -eq 0 ]] || servers+=(enterprise-cached)
+if [[ -n "$only_servers" ]]; then
+  selected=()
+  for name in ${only_servers//,/ }; do
+    [[ " ${servers[*]} " == *" $name "* ]] ||
+      { echo "error: --servers: '$name' is not one of: ${servers[*]} (enterprise-cached needs --cached-env)" >&2; exit 2; }
+    [[ " ${selected[*]} " == *" $name "* ]] || selected+=("$name")
+  done
+  servers=("${selected[@]}")
+fi
 cpus="$(nproc)"
 if [[ "$server_cpu" -ge "$cpus" || "$load_cpu" -ge "$cpus" ]]; then
   echo "error: this machine has $cpus CPU(s); --server-cpu and --load-cpu must be below that" >&2
@@ -112,6 +134,8 @@ results="$work/results.jsonl"
 declare -A pids=() ports=()
 pg_dir="$work/postgres"
 holder_pid=""
+# When each server was started, when it first answered a read (the JSON check's servers), its readiness watcher.
+declare -A started_at=() answered_after=() readiness_watchers=()
 
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 fail() {
@@ -122,6 +146,7 @@ fail() {
 cleanup() {
   local status=$?
   [[ -z "$holder_pid" ]] || stop_by_pid "connection holder" "$holder_pid" TERM || true
+  for name in "${!readiness_watchers[@]}"; do stop_readiness_watcher "$name"; done
   for name in "${!pids[@]}"; do
     stop_by_pid "$name" "${pids[$name]}" TERM || stop_by_pid "$name" "${pids[$name]}" KILL || true
   done
@@ -169,11 +194,44 @@ install_peer() {
   fi
 }
 
+# The peers the selected servers need, installed in the background; wait_for_peer_installs waits for them.
+peer_installs=()
+start_peer_installs() {
+  local peer
+  for peer in fastify-pg nest-typeorm; do
+    [[ " ${servers[*]} " == *" ${peer%-typeorm}"* ]] || continue
+    install_peer "$peer" >"$work/logs/install-$peer.log" 2>&1 &
+    peer_installs+=("$peer=$!")
+  done
+}
+
+wait_for_peer_installs() {
+  local install
+  for install in "${peer_installs[@]}"; do
+    wait "${install#*=}" || { cat "$work/logs/install-${install%=*}.log" >&2; fail "installing bench/peers/${install%=*} failed"; }
+    cat "$work/logs/install-${install%=*}.log"
+  done
+}
+
 publish_dir="$repo/artifacts/bench/enterprise"
 publish_enterprise() {
-  log "publishing Enterprise (Release) to artifacts/bench/enterprise"
+  if [[ -n "$published" ]]; then
+    [[ -f "$published/Enterprise.WebApi.dll" ]] || fail "--published $published: no Enterprise.WebApi.dll there"
+    publish_dir="$(cd "$published" && pwd)"
+    log "measuring Enterprise as published in $publish_dir"
+    return
+  fi
   local options=(-c Release -o "$publish_dir" --nologo -v quiet)
-  [[ "$build" == true ]] || options+=(--no-build)
+  if [[ "$build" == true ]]; then
+    # The production publish: ReadyToRun (src/WebApi's project file), for this machine's runtime identifier.
+    log "publishing Enterprise (Release, ReadyToRun) to artifacts/bench/enterprise"
+  else
+    # ReadyToRun would need a build for the runtime identifier; this reuses the portable Release build.
+    log "publishing Enterprise (Release, without ReadyToRun: --no-build) to artifacts/bench/enterprise"
+    options+=(--no-build -p:PublishReadyToRun=false)
+  fi
+  # Emptied first: a ReadyToRun image left from an earlier publish must not stand in for this one's assembly.
+  rm -rf "$publish_dir"
   dotnet publish src/WebApi "${options[@]}" >"$work/logs/publish.log" 2>&1 || { cat "$work/logs/publish.log" >&2; fail "dotnet publish failed"; }
 }
 
@@ -210,9 +268,6 @@ start_database() {
 }
 
 # ---- Servers -----------------------------------------------------------------------------------------------------
-servers=(enterprise fastify-pg nest-express nest-fastify)
-[[ ${#cached_env[@]} -eq 0 ]] || servers+=(enterprise-cached)
-
 enterprise_settings() {
   # Production as deployed: JWT validation configured (a key made for this run), rate limits too high to reject.
   echo ASPNETCORE_ENVIRONMENT=Production
@@ -237,9 +292,11 @@ start_server() {
   port="$(free_port $((${last_port:-18080} + 1)))"
   last_port="$port"
   ports[$name]="$port"
+  started_at[$name]="$(now)"
   case "$name" in
     enterprise | enterprise-cached)
       mapfile -t environment < <(enterprise_settings "$port")
+      environment+=("${enterprise_env[@]}")
       [[ "$name" == enterprise ]] || environment+=("${cached_env[@]}")
       # From the publish directory, as deployed: it is the content root, where appsettings.json is read from.
       (cd "$publish_dir" && exec env "${environment[@]}" taskset -c "$cpus" dotnet Enterprise.WebApi.dll >>"$work/logs/$name.log" 2>&1) &
@@ -254,6 +311,7 @@ start_server() {
       ;;
   esac
   pids[$name]=$!
+  [[ "$name" != enterprise* ]] || watch_readiness "$name"
 }
 
 # Whether GET PATH on 127.0.0.1:PORT answers 200 (bash's /dev/tcp: nothing to install).
@@ -315,13 +373,17 @@ record() {
 # reads by id in turn, slice by slice) until the warm-up is over and both reads have run; every slice is recorded
 # with its end time.
 start_and_warm() {
-  local name="$1" started ready elapsed seconds endpoint=by-id result
+  log "starting $1 (CPU $server_cpu)"
+  start_server "$1"
+  warm "$1"
+}
+
+# The load of start_and_warm on a server already started (the smoke run goes on with the JSON check's servers).
+warm() {
+  local name="$1" started="${started_at[$1]}" ready elapsed seconds endpoint=by-id result
   local -A loaded=()
-  log "starting $name (CPU $server_cpu) and loading it for ${warmup} s from its start"
-  started="$(now)"
-  start_server "$name"
-  ready="$(wait_ready "$name" "$started")"
-  record start "$name" none "ready_seconds=$ready"
+  ready="${answered_after[$name]:-$(wait_ready "$name" "$started")}"
+  log "loading $name until ${warmup} s after its start (it answered after $ready s)"
   while :; do
     elapsed="$(since "$started")"
     if awk -v e="$elapsed" -v w="$first_window" 'BEGIN { exit !(e < w) }'; then
@@ -338,6 +400,28 @@ start_and_warm() {
     loaded[$endpoint]=1
     record slice "$name" "$endpoint" "$result end_seconds=$(since "$started") first_window=$(awk -v e="$elapsed" -v w="$first_window" 'BEGIN { print (e < w ? 1 : 0) }')"
   done
+  stop_readiness_watcher "$name"
+  [[ ! -s "$work/$name.healthy" ]] || ready+=" healthy_seconds=$(cat "$work/$name.healthy")"
+  record start "$name" none "ready_seconds=$ready"
+}
+
+# Enterprise answers reads before /health/ready turns 200 (its warm-up runs first): polls readiness in the background
+# from the process start, so the report can show both.
+watch_readiness() {
+  local name="$1"
+  rm -f "$work/$name.healthy"
+  (
+    until answers_ok "${ports[$name]}" /health/ready 2>/dev/null; do sleep 0.1; done
+    since "${started_at[$name]}" >"$work/$name.healthy"
+  ) &
+  readiness_watchers[$name]=$!
+}
+
+# Stops NAME's watcher if readiness did not turn 200 by now; the report then shows none.
+stop_readiness_watcher() {
+  [[ -n "${readiness_watchers[$1]:-}" ]] || return 0
+  stop_by_pid "readiness watcher" "${readiness_watchers[$1]}" TERM || true
+  unset "readiness_watchers[$1]"
 }
 
 # Reads by id while COUNT idle keep-alive connections are held open, then records throughput and resident memory.
@@ -366,10 +450,12 @@ run_started="$(now)"
 load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 ulimit -n "$(ulimit -Hn)"
 install_wrk
-for peer in fastify-pg nest-typeorm; do install_peer "$peer"; done
+# The peers install (mostly waiting on the npm registry) and PostgreSQL starts while Enterprise is published.
+start_peer_installs
 start_postgres
 publish_enterprise
 start_database
+wait_for_peer_installs
 signing_key="$(head -c 48 /dev/urandom | base64 -w0)"
 
 # Before anything is measured: every server, started side by side for this check only, returns the same JSON.
@@ -379,14 +465,19 @@ for name in "${servers[@]}"; do
   start_server "$name" "$server_cpu,$load_cpu"
   targets+=("$name=http://127.0.0.1:${ports[$name]}")
 done
-for name in "${servers[@]}"; do wait_ready "$name" "$(now)" >/dev/null; done
+for name in "${servers[@]}"; do answered_after[$name]="$(wait_ready "$name" "${started_at[$name]}")"; done
 node "$bench/lib/compare.mjs" "$work/compared-ids.txt" "$archived_id" "${targets[@]}"
-for name in "${servers[@]}"; do
-  stop_by_pid "$name" "${pids[$name]}" TERM
-  unset "pids[$name]"
-done
-
-for name in "${servers[@]}"; do start_and_warm "$name"; done
+if [[ "$smoke" == true ]]; then
+  # The numbers mean nothing here: the smoke run loads the servers it checked instead of starting each one again.
+  for name in "${servers[@]}"; do warm "$name"; done
+else
+  for name in "${servers[@]}"; do
+    stop_readiness_watcher "$name"
+    stop_by_pid "$name" "${pids[$name]}" TERM
+    unset "pids[$name]" "answered_after[$name]"
+  done
+  for name in "${servers[@]}"; do start_and_warm "$name"; done
+fi
 
 for round in $(seq 1 "$rounds"); do
   log "round $round of $rounds: ${duration} s per server and read"
@@ -414,9 +505,16 @@ done
 
 log "writing $output"
 # The runtime the running Enterprise loaded (it rolls forward to the newest patch installed).
-dotnet_runtime="$(grep -m 1 -o 'Microsoft.NETCore.App/[^/]*' "/proc/${pids[enterprise]}/maps" | cut -d/ -f2 || true)"
+dotnet_runtime=""
+for name in enterprise enterprise-cached; do
+  [[ -z "${pids[$name]:-}" || -n "$dotnet_runtime" ]] ||
+    dotnet_runtime="$(grep -m 1 -o 'Microsoft.NETCore.App/[^/]*' "/proc/${pids[$name]}/maps" | cut -d/ -f2 || true)"
+done
 settings="$work/settings.json"
-printf '{"loadAtStart":"%s","dotnetRuntime":"%s","smoke":%s,"warmup":%s,"firstWindow":%s,"slice":%s,"duration":%s,"rounds":%s,"products":%s,"ids":%s,"serverCpu":%s,"loadCpu":%s,"cached":%s,"enforce":%s,"seconds":%s}\n' \
-  "$load_at_start" "$dotnet_runtime" "$smoke" "$warmup" "$first_window" "$slice" "$duration" "$rounds" "$products" "$id_count" "$server_cpu" "$load_cpu" \
+if [[ -n "$published" ]]; then publish="published in $publish_dir (--published)"
+elif [[ "$build" == true ]]; then publish="published Release, ReadyToRun"
+else publish="published Release without ReadyToRun (--no-build)"; fi
+printf '{"loadAtStart":"%s","dotnetRuntime":"%s","publish":"%s","smoke":%s,"warmup":%s,"firstWindow":%s,"slice":%s,"duration":%s,"rounds":%s,"products":%s,"ids":%s,"serverCpu":%s,"loadCpu":%s,"cached":%s,"enforce":%s,"seconds":%s}\n' \
+  "$load_at_start" "$dotnet_runtime" "$publish" "$smoke" "$warmup" "$first_window" "$slice" "$duration" "$rounds" "$products" "$id_count" "$server_cpu" "$load_cpu" \
   "$([[ ${#cached_env[@]} -gt 0 ]] && echo true || echo false)" "$enforce" "$(since "$run_started")" >"$settings"
 node "$bench/lib/report.mjs" "$results" "$settings" "$output" "${arguments[@]}"

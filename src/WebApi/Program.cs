@@ -33,7 +33,7 @@ try
         .AddApplication()
         .AddInfrastructure(builder.Configuration)
         .AddWebApi()
-        .AddWarmup(builder.Configuration, builder.Environment);
+        .AddWarmup(builder.Configuration);
 
     var app = builder.Build();
     if (migrateOnly)

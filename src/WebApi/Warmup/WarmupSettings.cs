@@ -5,8 +5,8 @@ public sealed class WarmupSettings
 {
     public const string SectionName = "Warmup";
 
-    /// <summary>Whether to warm up before readiness; when not set, on in Production only.</summary>
-    public bool? Enabled { get; set; }
+    /// <summary>Whether to warm up before readiness; off unless set.</summary>
+    public bool Enabled { get; set; }
 
     /// <summary>How many times each hot read is sent: enough calls for tiered compilation to promote its methods.</summary>
     public int Iterations { get; set; } = 60;

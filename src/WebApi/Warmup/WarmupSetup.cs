@@ -5,11 +5,11 @@ public static class WarmupSetup
     public const string HealthCheckName = "warmup";
 
     /// <summary>
-    /// The warm-up before readiness (<see cref="WarmupService"/>) when <c>Warmup:Enabled</c> is set, or in Production when
-    /// it is not; otherwise readiness does not wait for it
-    /// and has no warm-up check.
+    /// The warm-up before readiness (<see cref="WarmupService"/>) when <c>Warmup:Enabled</c> is true; otherwise readiness
+    /// does not wait for it and has no warm-up check. Off unless set: with the ReadyToRun publish it cost more than it
+    /// saved in the first 30 s after the process starts (docs/performance.md).
     /// </summary>
-    public static IServiceCollection AddWarmup(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddWarmup(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(WarmupSettings.SectionName);
         services.AddOptions<WarmupSettings>().Bind(section)
@@ -18,10 +18,11 @@ public static class WarmupSetup
             .ValidateOnStart();
         var state = new WarmupState();
         services.AddSingleton(state);
-        if (section.GetValue<bool?>(nameof(WarmupSettings.Enabled)) ?? environment.IsProduction())
+        if (section.GetValue<bool>(nameof(WarmupSettings.Enabled)))
         {
             services.AddHealthChecks().AddCheck<WarmupHealthCheck>(HealthCheckName, tags: [Infrastructure.DependencyInjection.ReadinessTag]);
-            services.AddHttpClient(WarmupService.ClientName);
+            // The client's own request logging would add four events per warm-up request to the server's two.
+            services.AddHttpClient(WarmupService.ClientName).RemoveAllLoggers();
             services.AddHostedService<WarmupService>();
         }
         else
