@@ -2,9 +2,9 @@
 # Proves the `dotnet new` templates (templates/) in a throwaway copy of this working tree: installs them into a
 # temporary DOTNET_CLI_HOME (the user's template list is untouched; packages come from the shared NuGet cache), makes a
 # module with scripts/new-module.sh (Inventory: StockItem, StockItems), a command in it and a query in an existing module
-# (Catalog: Category), regenerates the OpenAPI documents, checks the migrations for drift, builds with warnings as
-# errors and runs the generated tests with the architecture and endpoint-coverage tests. Prints the time from
-# `dotnet new` to green.
+# (Catalog: Category), regenerates the OpenAPI documents and lints them (scripts/contract.sh, with the TypeScript
+# types), regenerates the C# client, checks the migrations for drift, builds with warnings as errors and runs the
+# generated tests with the architecture and endpoint-coverage tests. Prints the time from `dotnet new` to green.
 #
 #   scripts/templates.sh [--keep]     --keep: leave the copy in /tmp and print its path (to look at what was made)
 #
@@ -30,6 +30,7 @@ else
 fi
 
 # The working tree as git sees it (tracked and new files, no build output), so uncommitted changes are proven too.
+source="$PWD"
 mkdir "$work/repo" "$work/dotnet-home"
 git ls-files -z --cached --others --exclude-standard \
   | tar --null --files-from=- --ignore-failed-read -cf - 2>/dev/null \
@@ -80,8 +81,9 @@ dotnet new enterprise-usecase --name CountStockItem --module Inventory --aggrega
 dotnet new enterprise-usecase --name CategorySummary --module Catalog --aggregate Category --plural Categories \
   --kind query --route summary --api-version 2 --output .
 
-# Only what the stage runs: the benchmarks project is left out.
-step "build ($configuration, warnings are errors)"
+# Only what the stage runs: the benchmarks project is left out. The API is built first: its build writes the OpenAPI
+# documents the contract checks and the C# client (built with the integration tests, which use it) come from.
+step "build the API ($configuration, warnings are errors)"
 cat >Templates.slnf <<'JSON'
 {
   "solution": {
@@ -95,11 +97,27 @@ cat >Templates.slnf <<'JSON'
 }
 JSON
 dotnet restore Templates.slnf --locked-mode --verbosity quiet
-dotnet build Templates.slnf --configuration "$configuration" --no-restore --nologo --verbosity quiet
+dotnet build src/WebApi --configuration "$configuration" --no-restore --nologo --verbosity quiet
 
 step "OpenAPI documents regenerated and checked"
 scripts/openapi.sh update --configuration "$configuration" --no-build >/dev/null
 scripts/openapi.sh check --configuration "$configuration" --no-build
+
+step "contract lint and TypeScript types"
+# The Node tools of the working tree, when installed and current (contract.sh's own test), so the copy skips npm ci;
+# otherwise contract.sh installs them into the copy.
+node_modules="$source/clients/typescript/node_modules"
+if [[ "$node_modules/.package-lock.json" -nt clients/typescript/package-lock.json ]]; then
+  ln -s "$node_modules" clients/typescript/node_modules
+fi
+scripts/contract.sh update >/dev/null
+scripts/contract.sh check
+
+step "C# client regenerated"
+scripts/client.sh generate >/dev/null
+
+step "build the tests ($configuration, warnings are errors)"
+dotnet build Templates.slnf --configuration "$configuration" --no-restore --nologo --verbosity quiet
 
 step "migrations match the model"
 scripts/database.sh drift --configuration "$configuration" --no-build

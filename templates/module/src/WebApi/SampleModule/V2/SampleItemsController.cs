@@ -34,6 +34,8 @@ public sealed class SampleItemsController(ISender sender) : ApiControllerBase(se
     /// The response carries the strong <c>ETag</c> that replace and delete must send back in <c>If-Match</c>; with
     /// <c>If-None-Match</c> naming it (or <c>*</c>) the answer is 304 without a body.
     /// </remarks>
+    /// <param name="id">The SampleItem's id.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpGet("{id:guid}")]
     [ProducesResponseType<SampleItemResponse>(StatusCodes.Status200OK, Json)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
@@ -43,6 +45,8 @@ public sealed class SampleItemsController(ISender sender) : ApiControllerBase(se
 
     /// <summary>Creates a SampleItem.</summary>
     /// <remarks>The 201 points at it (<c>Location</c>) and carries its <c>ETag</c>.</remarks>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
+    /// <param name="request">The new SampleItem's name.</param>
     [HttpPost]
     [Authorize(Policy = SampleModulePolicies.Write)]
     [ProducesResponseType<SampleItemResponse>(StatusCodes.Status201Created, Json)]
@@ -56,6 +60,9 @@ public sealed class SampleItemsController(ISender sender) : ApiControllerBase(se
     /// Requires <c>If-Match</c> with the current <c>ETag</c> (or <c>*</c>): 428 without it, 412 when it has changed
     /// since. The 200 carries the new <c>ETag</c>.
     /// </remarks>
+    /// <param name="id">The SampleItem's id.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
+    /// <param name="request">The SampleItem's new name.</param>
     [HttpPut("{id:guid}")]
     [Authorize(Policy = SampleModulePolicies.Write)]
     [RequiresIfMatch]
@@ -68,6 +75,8 @@ public sealed class SampleItemsController(ISender sender) : ApiControllerBase(se
 
     /// <summary>Deletes a SampleItem.</summary>
     /// <remarks>Requires <c>If-Match</c> as replace does.</remarks>
+    /// <param name="id">The SampleItem's id.</param>
+    /// <param name="cancellationToken">Aborted when the client disconnects.</param>
     [HttpDelete("{id:guid}")]
     [Authorize(Policy = SampleModulePolicies.Write)]
     [RequiresIfMatch]
