@@ -41,6 +41,25 @@ start() {
   echo '[].' >"$dir/advanced.config"
   echo '[].' >"$dir/enabled_plugins"
 
+  # A boot can fail for reasons outside the broker's data (a port taken between our check and the node's bind, seen
+  # once in a loaded CI run): each attempt gets fresh epmd and distribution ports, and its log tail is printed.
+  local attempt
+  for attempt in 1 2 3; do
+    if boot "$dir" "$port"; then
+      return 0
+    fi
+    echo "RabbitMQ did not boot on 127.0.0.1:$port (attempt $attempt of 3); the end of its logs:" >&2
+    tail -n 15 "$dir/log/server.out" "$dir"/log/*.log 2>/dev/null | sed 's/^/  /' >&2 || true
+    stop "$dir" || true
+  done
+  echo "RabbitMQ did not boot on 127.0.0.1:$port in 3 attempts (logs: $dir/log)" >&2
+  return 1
+}
+
+# One attempt: epmd and the node on fresh ports; succeeds once the broker has booted, fails as soon as the node exits
+# or after 120 s.
+boot() {
+  local dir="$1" port="$2"
   # Random starting points keep brokers started at the same moment from choosing the same free ports.
   free_port $((20000 + RANDOM % 10000)) >"$dir/epmd.port"
   broker_environment "$dir"
@@ -59,11 +78,19 @@ start() {
       RABBITMQ_DIST_PORT="$(free_port $((30000 + RANDOM % 10000)))" \
       RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
       setsid "$rabbitmq_bin/rabbitmq-server" </dev/null >>"$dir/log/server.out" 2>&1 &
+    echo $! >"$dir/server.pid"
   )
-  if ! "$rabbitmq_bin/rabbitmqctl" -n "$RABBITMQ_NODENAME" wait --timeout 120 "$RABBITMQ_PID_FILE" >/dev/null 2>&1; then
-    echo "RabbitMQ did not boot on 127.0.0.1:$port in 120 s (logs: $dir/log)" >&2
-    return 1
-  fi
+  "$rabbitmq_bin/rabbitmqctl" -n "$RABBITMQ_NODENAME" wait --timeout 120 "$RABBITMQ_PID_FILE" >/dev/null 2>&1 &
+  local waiter=$!
+  while kill -0 "$waiter" 2>/dev/null; do
+    if ! kill -0 "$(cat "$dir/server.pid")" 2>/dev/null; then
+      kill "$waiter" 2>/dev/null || true
+      wait "$waiter" 2>/dev/null || true
+      return 1
+    fi
+    sleep 0.5
+  done
+  wait "$waiter"
 }
 
 stop() {
@@ -72,6 +99,11 @@ stop() {
     # SIGTERM is a clean shutdown: the broker closes its connections and writes its durable state.
     stop_by_pid RabbitMQ "$(cat "$dir/rabbitmq.pid")" TERM || status=1
     rm -f "$dir/rabbitmq.pid"
+  fi
+  # The process started for the node, when it never wrote its PID file (a boot that did not complete).
+  if [[ -f "$dir/server.pid" ]]; then
+    stop_by_pid "RabbitMQ's start" "$(cat "$dir/server.pid")" TERM || status=1
+    rm -f "$dir/server.pid"
   fi
   if [[ -f "$dir/epmd.pid" ]]; then
     stop_by_pid epmd "$(cat "$dir/epmd.pid")" TERM || status=1
