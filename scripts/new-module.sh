@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A new module in every layer, from the enterprise-module template, with what a template cannot write itself.
 #
-#   scripts/new-module.sh MODULE AGGREGATE PLURAL [--configuration NAME]
+#   scripts/new-module.sh MODULE AGGREGATE PLURAL [--configuration NAME] [--no-migration]
 #       e.g. scripts/new-module.sh Inventory StockItem StockItems
+#       --no-migration: leave step 3 for later (scripts/database.sh add MODULE), to add use cases first and build once.
 #
 # 1. `dotnet new enterprise-module` into this repository (install the templates first: dotnet new install ./templates);
 # 2. the module's row in README's module table (before the "(shared)" row);
@@ -13,10 +14,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-usage="usage: $0 MODULE AGGREGATE PLURAL [--configuration NAME] (each in PascalCase)"
+usage="usage: $0 MODULE AGGREGATE PLURAL [--configuration NAME] [--no-migration] (each in PascalCase)"
 [[ $# -ge 3 ]] || { echo "$usage" >&2; exit 2; }
 module="$1" aggregate="$2" plural="$3"
 shift 3
+migration=true
+database_options=()
+for option in "$@"; do
+  if [[ "$option" == --no-migration ]]; then migration=false; else database_options+=("$option"); fi
+done
 for name in "$module" "$aggregate" "$plural"; do
   [[ "$name" =~ ^[A-Z][A-Za-z0-9]*$ ]] || { echo "$usage" >&2; exit 2; }
 done
@@ -39,5 +45,9 @@ fi
 awk -v row="$row" '/^\| \(shared\) \|/ { print row } { print }' README.md >README.md.new
 mv README.md.new README.md
 
-echo "== migration $module for every provider"
-scripts/database.sh add "$module" "$@"
+if [[ "$migration" == true ]]; then
+  echo "== migration $module for every provider"
+  scripts/database.sh add "$module" "${database_options[@]}"
+else
+  echo "== no migration yet: add it with scripts/database.sh add $module once the module's model is as you want it"
+fi
