@@ -309,16 +309,8 @@ start_server() {
 # Waits until the server answers a product read with 200; prints the seconds since $2 (its start).
 wait_ready() {
   local name="$1" started="$2"
-  for _ in $(seq 1 2400); do
-    if answers_ok "${ports[$name]}" "/api/v2/products/$first_id" 2>/dev/null; then
-      since "$started"
-      return
-    fi
-    kill -0 "${pids[$name]}" 2>/dev/null || { tail -n 30 "$work/logs/$name.log" >&2; fail "$name exited during start"; }
-    sleep 0.05
-  done
-  tail -n 30 "$work/logs/$name.log" >&2
-  fail "$name did not answer within 120 s"
+  wait_until_answers "${ports[$name]}" "/api/v2/products/$first_id" "${pids[$name]}" "$work/logs/$name.log" || fail "$name did not start"
+  since "$started"
 }
 
 # ---- Load --------------------------------------------------------------------------------------------------------

@@ -86,16 +86,9 @@ start_instance() {
 
 # Waits until instance $2 of the cluster in $1 answers /health/ready with 200 (database, cache and broker checked).
 wait_instance_ready() {
-  local dir="$1" index="$2" port pid
-  port="$(cat "$dir/instance-$index.port")"
-  pid="$(cat "$dir/instance-$index.pid")"
-  for _ in $(seq 1 1200); do
-    answers_ok "$port" /health/ready 2>/dev/null && return 0
-    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$dir/instance-$index.log" >&2; fail "instance $index exited during its start"; }
-    sleep 0.1
-  done
-  tail -n 30 "$dir/instance-$index.log" >&2
-  fail "instance $index was not ready on 127.0.0.1:$port within 120 s"
+  local dir="$1" index="$2"
+  wait_until_answers "$(cat "$dir/instance-$index.port")" /health/ready "$(cat "$dir/instance-$index.pid")" "$dir/instance-$index.log" ||
+    fail "instance $index did not become ready"
 }
 
 stop_instance() {

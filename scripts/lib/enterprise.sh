@@ -20,3 +20,17 @@ migrate_postgres() {
   (cd "$dir" && Database__Provider=PostgreSql ConnectionStrings__Enterprise="$connection_string" ASPNETCORE_ENVIRONMENT=Production \
     dotnet Enterprise.WebApi.dll migrate >"$log" 2>&1) || { cat "$log" >&2; return 1; }
 }
+
+# Waits up to 120 s until GET PATH ($2) on 127.0.0.1:PORT ($1) answers 200 while the process PID ($3) runs. When the
+# process exits first, or the time runs out, prints the end of its LOG ($4) and why, and returns 1.
+wait_until_answers() {
+  local port="$1" path="$2" pid="$3" log="$4"
+  for _ in $(seq 1 2400); do
+    answers_ok "$port" "$path" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$log" >&2; echo "the process (PID $pid) exited before $path answered" >&2; return 1; }
+    sleep 0.05
+  done
+  tail -n 30 "$log" >&2
+  echo "GET $path on 127.0.0.1:$port did not answer 200 within 120 s" >&2
+  return 1
+}
