@@ -52,10 +52,10 @@ install_from_debian() {
 sql() { "$(psql_bin)" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 # ---- Instances ---------------------------------------------------------------------------------------------------
-# The settings of instance $1 on port $2: Production as deployed, everything shared through the servers.
+# The settings of an instance on port $1: Production as deployed, everything shared through the servers.
 instance_settings() {
   echo ASPNETCORE_ENVIRONMENT=Production
-  echo "ASPNETCORE_URLS=http://127.0.0.1:$2"
+  echo "ASPNETCORE_URLS=http://127.0.0.1:$1"
   echo Database__Provider=PostgreSql
   echo "ConnectionStrings__Enterprise=$connection_string"
   echo "Authentication__Jwt__Issuer=$jwt_issuer"
@@ -242,7 +242,7 @@ up() {
   for index in $(seq 1 "$count"); do
     port="$(free_port $((port + 1)))"
     echo "$port" >"$dir/instance-$index.port"
-    instance_settings "$index" "$port" >"$dir/instance-$index.env"
+    instance_settings "$port" >"$dir/instance-$index.env"
     start_instance "$dir" "$index"
   done
   log "waiting until the $count instance(s) are ready"
