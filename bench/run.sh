@@ -41,6 +41,7 @@ cd "$(dirname "$0")/.."
 repo="$PWD"
 bench="$repo/bench"
 source "$repo/scripts/lib/servers.sh"
+source "$repo/scripts/lib/enterprise.sh"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 usage() {
@@ -221,22 +222,15 @@ publish_enterprise() {
     log "measuring Enterprise as published in $publish_dir"
     return
   fi
-  local options=(-c Release -o "$publish_dir" --nologo -v quiet)
   if [[ "$build" == true ]]; then
-    # The production publish: ReadyToRun (src/WebApi's project file), for this machine's runtime identifier.
     log "publishing Enterprise (Release, ReadyToRun) to artifacts/bench/enterprise"
   else
-    # ReadyToRun would need a build for the runtime identifier; this reuses the portable Release build.
     log "publishing Enterprise (Release, without ReadyToRun: --no-build) to artifacts/bench/enterprise"
-    options+=(--no-build -p:PublishReadyToRun=false)
   fi
-  # Emptied first: a ReadyToRun image left from an earlier publish must not stand in for this one's assembly.
-  rm -rf "$publish_dir"
-  dotnet publish src/WebApi "${options[@]}" >"$work/logs/publish.log" 2>&1 || { cat "$work/logs/publish.log" >&2; fail "dotnet publish failed"; }
+  publish_webapi "$publish_dir" "$build" "$work/logs/publish.log" || fail "dotnet publish failed"
 }
 
 # ---- Database ----------------------------------------------------------------------------------------------------
-psql_bin() { echo "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql"; }
 sql() { "$(psql_bin)" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 # Started in the background while Enterprise is published (neither needs the other); start_database waits for it.
@@ -254,9 +248,7 @@ start_database() {
   database_url="postgres://postgres@127.0.0.1:$pg_port/enterprise"
 
   log "creating Enterprise's schema with its migrations"
-  (cd "$publish_dir" && Database__Provider=PostgreSql ConnectionStrings__Enterprise="$connection_string" ASPNETCORE_ENVIRONMENT=Production \
-    dotnet Enterprise.WebApi.dll migrate >"$work/logs/migrate.log" 2>&1) ||
-    { cat "$work/logs/migrate.log" >&2; fail "the migrate command failed"; }
+  migrate_postgres "$publish_dir" "$connection_string" "$work/logs/migrate.log" || fail "the migrate command failed"
 
   log "inserting $products products"
   sql -d enterprise -v products="$products" -f "$bench/lib/seed.sql" >/dev/null
@@ -314,29 +306,11 @@ start_server() {
   [[ "$name" != enterprise* ]] || watch_readiness "$name"
 }
 
-# Whether GET PATH on 127.0.0.1:PORT answers 200 (bash's /dev/tcp: nothing to install).
-answers_ok() {
-  local status=""
-  exec 3<>"/dev/tcp/127.0.0.1/$1" || return 1
-  printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' "$2" >&3
-  read -r -t 10 _ status _ <&3 || true
-  exec 3<&-
-  [[ "$status" == 200 ]]
-}
-
 # Waits until the server answers a product read with 200; prints the seconds since $2 (its start).
 wait_ready() {
   local name="$1" started="$2"
-  for _ in $(seq 1 2400); do
-    if answers_ok "${ports[$name]}" "/api/v2/products/$first_id" 2>/dev/null; then
-      since "$started"
-      return
-    fi
-    kill -0 "${pids[$name]}" 2>/dev/null || { tail -n 30 "$work/logs/$name.log" >&2; fail "$name exited during start"; }
-    sleep 0.05
-  done
-  tail -n 30 "$work/logs/$name.log" >&2
-  fail "$name did not answer within 120 s"
+  wait_until_answers "${ports[$name]}" "/api/v2/products/$first_id" "${pids[$name]}" "$work/logs/$name.log" || fail "$name did not start"
+  since "$started"
 }
 
 # ---- Load --------------------------------------------------------------------------------------------------------

@@ -77,8 +77,9 @@ start_test_server() {
 pg_dir="$(mktemp -d /tmp/enterprise-pg.XXXXXX)"
 redis_dir="$(mktemp -d /tmp/enterprise-redis.XXXXXX)"
 rabbitmq_dir="$(mktemp -d /tmp/enterprise-rabbitmq.XXXXXX)"
+cluster_dir="$(mktemp -d /tmp/enterprise-cluster.XXXXXX)"
 # One trap for every server, stopped by PID however this script ends; each is stopped even if another fails to.
-trap 'scripts/postgres.sh stop "$pg_dir" || true; scripts/redis.sh stop "$redis_dir" || true; scripts/rabbitmq.sh stop "$rabbitmq_dir" || true; rm -rf "$pg_dir" "$redis_dir" "$rabbitmq_dir"' EXIT
+trap 'scripts/postgres.sh stop "$pg_dir" || true; scripts/redis.sh stop "$redis_dir" || true; scripts/rabbitmq.sh stop "$rabbitmq_dir" || true; scripts/cluster.sh down "$cluster_dir" || true; rm -rf "$pg_dir" "$redis_dir" "$rabbitmq_dir" "$cluster_dir"' EXIT
 # A signal (the budget running out, Ctrl+C) ends the run through that trap: without these, bash killed by SIGTERM
 # while `dotnet test` runs skips its EXIT trap and leaves PostgreSQL running.
 trap 'exit 143' TERM
@@ -102,9 +103,10 @@ start_test_server RabbitMQ scripts/rabbitmq.sh "$rabbitmq_dir" "$rabbitmq_port" 
 echo "== tests"
 test_failed=0
 aborted_runs=0
-for project in tests/*/*.csproj; do
+# Runs one test project, its results in its own TRX (a shared default name lets one project overwrite another's).
+run_test_project() {
+  local project="$1" name
   name="$(basename "$project" .csproj)"
-  # One TRX per project with its own name: a shared default name lets one project overwrite another's results.
   dotnet test "$project" --configuration "$configuration" --no-build \
     --blame-hang-timeout "$hang_timeout" --blame-hang-dump-type mini \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
@@ -117,7 +119,34 @@ for project in tests/*/*.csproj; do
     echo "error: $name's test run was aborted: a test ran past the hang timeout ($hang_timeout) or crashed the test host; dumps are under $results_dir/" >&2
     aborted_runs=$((aborted_runs + 1))
   fi
+}
+
+cluster_project=tests/Enterprise.ClusterTests/Enterprise.ClusterTests.csproj
+for project in tests/*/*.csproj; do
+  # The cluster suite needs a cluster: its own stage below.
+  [[ "$project" == "$cluster_project" ]] || run_test_project "$project"
 done
+
+# Two published instances behind nginx, sharing a PostgreSQL, Redis and RabbitMQ of their own: what a single-instance
+# suite cannot prove (shared rate limits, cache invalidation across instances, events handled once, an instance killed).
+# Its TRX joins the others, so the summary counts it.
+echo "== cluster: 2 published instances behind nginx (scripts/cluster.sh up 2, Enterprise.ClusterTests)"
+cluster_started=$SECONDS
+if scripts/cluster.sh up 2 "$cluster_dir" --no-build; then
+  ENTERPRISE_TEST_CLUSTER="$cluster_dir/cluster.env" run_test_project "$cluster_project"
+elif [[ "${CI:-}" == "true" ]]; then
+  echo "error: the cluster could not be started, and CI=true requires it" >&2
+  test_failed=1
+else
+  # Without ENTERPRISE_TEST_CLUSTER the suite reports itself ignored, with the reason.
+  echo "warning: the cluster could not be started; its suite will be skipped" >&2
+  run_test_project "$cluster_project"
+fi
+# Its servers' and instances' logs, for a failed run.
+mkdir -p "$results_dir/cluster"
+cp "$cluster_dir"/*.log "$cluster_dir"/nginx/*.log "$results_dir/cluster/" 2>/dev/null || true
+scripts/cluster.sh down "$cluster_dir" || true
+echo "Cluster stage: $((SECONDS - cluster_started)) s"
 
 # The dotnet new templates make a module and two use cases in a throwaway copy of the tree, which must build, stay in
 # step with its OpenAPI documents and migrations, and pass its tests (on the PostgreSQL above too). Its failure fails

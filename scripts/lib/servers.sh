@@ -18,3 +18,16 @@ stop_by_pid() {
   echo "$name (PID $pid) did not stop in 10 s" >&2
   return 1
 }
+
+# Whether GET PATH ($2) on 127.0.0.1:PORT ($1) answers 200 (bash's /dev/tcp: nothing to install).
+answers_ok() {
+  local status=""
+  exec 3<>"/dev/tcp/127.0.0.1/$1" || return 1
+  printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' "$2" >&3
+  read -r -t 10 _ status _ <&3 || true
+  exec 3<&-
+  [[ "$status" == 200 ]]
+}
+
+# The psql of the newest PostgreSQL installed (scripts/postgres.sh installs one when none is).
+psql_bin() { echo "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql"; }
