@@ -10,6 +10,8 @@ namespace Enterprise.DeploymentTests;
 /// </summary>
 internal static partial class ComposeRules
 {
+    private const string ImageName = "enterprise-api:local";
+
     public static readonly string[] Services = ["sqlserver", "redis", "rabbitmq", "migrate", "api"];
 
     private static readonly string[] SecretVariables =
@@ -48,9 +50,14 @@ internal static partial class ComposeRules
             ["rabbitmq"] = "service_healthy",
         }));
 
-        if (migrate.Scalar("image") != services["api"].Scalar("image"))
+        foreach (var name in new[] { "migrate", "api" })
         {
-            violations.Add("'migrate' and 'api' must run the same image");
+            var service = services[name].Entries();
+            if (service.GetValueOrDefault("build") is not { } build || build.Scalar("context") != ".." || build.Scalar("dockerfile") != "Dockerfile"
+                || (service.GetValueOrDefault("image") as YamlScalarNode)?.Value != ImageName)
+            {
+                violations.Add($"'{name}' must build the root Dockerfile as {ImageName}");
+            }
         }
 
         violations.AddRange(EnvironmentViolations("migrate", migrate.Entries("environment"), settings));

@@ -26,6 +26,7 @@ public sealed class ComposeTests
     [TestCase("a written secret", "Password=${MSSQL_SA_PASSWORD:?set MSSQL_SA_PASSWORD in deploy/.env}", "Password=hunter2", "must take ConnectionStrings__Enterprise from deploy/.env")]
     [TestCase("another command", "command: [\"migrate\"]", "command: [\"seed\"]", "must run the command 'migrate'")]
     [TestCase("a misspelt setting", "Messaging__Transport: RabbitMq", "Messaging__Transprot: RabbitMq", "Messaging__Transprot, which is no documented setting")]
+    [TestCase("another image", "  image: enterprise-api:local", "  image: enterprise-api:other", "must build the root Dockerfile as enterprise-api:local")]
     [TestCase("no health check", "test: [\"CMD\", \"redis-cli\", \"ping\"]", "disable: true", "'redis' must have a health check")]
     public void A_broken_rule_is_reported(string breakage, string original, string replacement, string violation)
     {
