@@ -2,8 +2,15 @@ using System.Reflection;
 using Enterprise.Application;
 using Enterprise.Infrastructure;
 using Enterprise.WebApi;
+using Enterprise.WebApi.Health;
 using Enterprise.WebApi.Logging;
 using Enterprise.WebApi.Warmup;
+
+// `healthcheck`: the container's HEALTHCHECK asks this instance's liveness endpoint and exits, without building a host.
+if (args is [ContainerHealthCheck.Command, ..])
+{
+    return await ContainerHealthCheck.RunAsync(Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS"), Console.Error);
+}
 
 // `migrate`: the deployment step that applies pending migrations for the configured provider, then exits without serving.
 var migrateOnly = args is ["migrate", ..];
