@@ -68,6 +68,8 @@ instance_settings() {
   echo "Messaging__RabbitMq__ConnectionString=$rabbitmq_url"
   # Rows claimed by an instance killed mid-batch are claimed again after this, not after the default minute.
   echo Messaging__LeaseDuration=00:00:10
+  # nginx connects from 127.0.0.1: trust its X-Forwarded-For, so anonymous callers are told apart by their address.
+  echo ForwardedHeaders__KnownProxies__0=127.0.0.1
   echo RateLimiting__Reads__TokenLimit=1000000000
   echo RateLimiting__Reads__TokensPerPeriod=1000000000
   echo "RateLimiting__Writes__TokenLimit=$write_budget"

@@ -47,6 +47,7 @@ public static class DependencyInjection
             });
         services.AddApiDeprecations();
 
+        services.AddForwardedHeadersFromSettings();
         services.AddHardening();
         services.AddApiSecurity();
         services.AddApiRateLimiting();
@@ -60,6 +61,7 @@ public static class DependencyInjection
     public static WebApplication UseWebApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeadersFromSettings();
         app.UseHardening();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<ApiVersionReportingMiddleware>();
