@@ -3,6 +3,7 @@ using Enterprise.Application;
 using Enterprise.Infrastructure;
 using Enterprise.WebApi;
 using Enterprise.WebApi.Logging;
+using Enterprise.WebApi.Telemetry;
 using Enterprise.WebApi.Warmup;
 
 // `migrate`: the deployment step that applies pending migrations for the configured provider, then exits without serving.
@@ -33,6 +34,7 @@ try
         .AddApplication()
         .AddInfrastructure(builder.Configuration)
         .AddWebApi()
+        .AddTelemetry(builder.Configuration)
         .AddWarmup(builder.Configuration);
 
     var app = builder.Build();
