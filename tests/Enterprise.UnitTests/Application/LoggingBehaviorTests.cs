@@ -156,7 +156,10 @@ public sealed class LoggingBehaviorTests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         await TestContext.Out.WriteLineAsync($"{allocated} bytes allocated by {Messages} messages through the logging behavior (histogram collected: {collected})");
         Assert.That(allocated, Is.Zero);
-        Assert.That(durations?.Count ?? Messages, Is.EqualTo(Messages));
+        if (durations is not null)
+        {
+            Assert.That(durations.Count, Is.EqualTo(Messages + 1), "every message was measured, the warm-up's too");
+        }
     }
 
     private LoggingBehavior<CreateProductCommand, Result<ProductDto>> Behavior(IMeterFactory? meters = null) =>
