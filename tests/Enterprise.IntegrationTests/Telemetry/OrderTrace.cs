@@ -38,6 +38,7 @@ public static class OrderTrace
         }
 
         var chain = ChainToRoot(trace, trace.Single(span => span.DisplayName == reply));
+        await TestContext.Out.WriteLineAsync($"{trace.Count} spans; from the reply's consume to the request: {string.Join(" <- ", chain.Select(span => $"{span.DisplayName} ({span.Source.Name})"))}");
         var server = chain[^1];
         var messagingSteps = chain.Where(span => span.Source.Name == MessagingSource).Reverse().ToArray();
         Assert.Multiple(() =>
@@ -58,9 +59,9 @@ public static class OrderTrace
         return trace;
     }
 
-    /// <summary>Whether <paramref name="span"/> descends from a span named <paramref name="ancestorName"/> in the trace.</summary>
-    public static bool DescendsFrom(IReadOnlyList<Activity> trace, Activity span, string ancestorName) =>
-        ChainToRoot(trace, span).Skip(1).Any(ancestor => ancestor.DisplayName == ancestorName);
+    /// <summary>The name of the span's parent in the trace; null when the parent is not in it.</summary>
+    public static string? ParentNameOf(IReadOnlyList<Activity> trace, Activity span) =>
+        trace.FirstOrDefault(candidate => candidate.SpanId == span.ParentSpanId)?.DisplayName;
 
     /// <summary>The span, its parent, its parent's parent, … up to the first whose parent is not in the trace.</summary>
     private static List<Activity> ChainToRoot(IReadOnlyList<Activity> trace, Activity span)

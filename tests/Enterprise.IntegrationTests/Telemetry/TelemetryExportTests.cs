@@ -11,9 +11,11 @@ namespace Enterprise.IntegrationTests.Telemetry;
 /// <summary>
 /// What the settings switch on: nothing without <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> and the Prometheus setting (no
 /// tracer provider, so no request pays for a sampled activity), OTLP providers with the variable, and the
-/// <c>/metrics</c> scrape endpoint with the setting.
+/// <c>/metrics</c> scrape endpoint with the setting. Not beside other fixtures: the OTLP host's tracer provider listens
+/// to activity sources process-wide, and would give other hosts' broker messages headers they do not expect.
 /// </summary>
 [TestFixture(DatabaseUnderTest.Sqlite)]
+[NonParallelizable]
 public sealed class TelemetryExportTests(DatabaseUnderTest database) : ApiFixture(database)
 {
     private EnterpriseApiFactory? _scraped;
