@@ -33,6 +33,7 @@ public static class DependencyInjection
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CacheMetrics>();
+        services.TryAddSingleton<MediatorMetrics>();
         return services.AddModulesFrom(typeof(DependencyInjection).Assembly);
     }
 }

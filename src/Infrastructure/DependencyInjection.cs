@@ -16,6 +16,12 @@ public static class DependencyInjection
     public const string DatabaseHealthCheckName = "database";
     public const string ReadinessTag = "ready";
 
+    /// <summary>The activity sources the infrastructure starts activities on, for a tracing pipeline to listen to.</summary>
+    public static IReadOnlyList<string> ActivitySourceNames { get; } = [MessagingTelemetry.ActivitySourceName];
+
+    /// <summary>The meters the infrastructure reports on, for a metrics pipeline to collect.</summary>
+    public static IReadOnlyList<string> MeterNames { get; } = [MessagingTelemetry.MeterName];
+
     /// <summary>
     /// Persistence for the configured provider, the unit of work, the idempotency-key store, messaging (outbox, relay, inbox, transport), the query cache (with Redis
     /// when configured), health checks and every infrastructure module.

@@ -9,6 +9,7 @@ using Enterprise.WebApi.Logging;
 using Enterprise.WebApi.OpenApi;
 using Enterprise.WebApi.Problems;
 using Enterprise.WebApi.Security;
+using Enterprise.WebApi.Telemetry;
 using Enterprise.WebApi.Versioning;
 
 namespace Enterprise.WebApi;
@@ -79,6 +80,7 @@ public static class DependencyInjection
 
         app.MapControllers();
         app.MapHealthEndpoints();
+        app.MapTelemetryEndpoints();
         app.MapMigrationNotes();
         app.MapApiDocuments();
         return app;

@@ -4,6 +4,7 @@ using Enterprise.Infrastructure;
 using Enterprise.WebApi;
 using Enterprise.WebApi.Health;
 using Enterprise.WebApi.Logging;
+using Enterprise.WebApi.Telemetry;
 using Enterprise.WebApi.Warmup;
 
 // `healthcheck`: the container's HEALTHCHECK asks this instance's liveness endpoint and exits, without building a host.
@@ -40,6 +41,7 @@ try
         .AddApplication()
         .AddInfrastructure(builder.Configuration)
         .AddWebApi()
+        .AddTelemetry(builder.Configuration)
         .AddWarmup(builder.Configuration);
 
     var app = builder.Build();

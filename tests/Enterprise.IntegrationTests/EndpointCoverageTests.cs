@@ -10,6 +10,10 @@ namespace Enterprise.IntegrationTests;
 [TestFixture(DatabaseUnderTest.Sqlite)]
 public sealed class EndpointCoverageTests(DatabaseUnderTest database) : ApiFixture(database)
 {
+    /// <summary>Every optional endpoint switched on, so that it needs its test too.</summary>
+    protected override EnterpriseApiFactory CreateFactory() =>
+        new(DatabaseUnderTest, new Dictionary<string, string?> { [WebApi.Telemetry.TelemetrySettings.PrometheusEndpointSetting] = "true" });
+
     [Test]
     public void Every_exposed_endpoint_is_covered_by_an_integration_test()
     {

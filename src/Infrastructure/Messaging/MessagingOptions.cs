@@ -42,6 +42,12 @@ public sealed class MessagingOptions
 
     /// <summary>How often each instance runs the retention sweep (the first runs at start).</summary>
     public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How often the outbox backlog and the age of its oldest row are counted for the metrics, while a metrics
+    /// pipeline collects them (OTLP or the Prometheus endpoint); never otherwise.
+    /// </summary>
+    public TimeSpan BacklogSampleInterval { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 /// <summary>The values of <c>Messaging:Transport</c>.</summary>
@@ -70,6 +76,7 @@ internal sealed class MessagingOptionsValidator(IReadOnlyCollection<string> supp
         AddIfNotPositive(failures, options.LeaseDuration, nameof(MessagingOptions.LeaseDuration), "00:01:00");
         AddIfNotPositive(failures, options.RetainProcessedFor, nameof(MessagingOptions.RetainProcessedFor), "7.00:00:00");
         AddIfNotPositive(failures, options.RetentionSweepInterval, nameof(MessagingOptions.RetentionSweepInterval), "01:00:00");
+        AddIfNotPositive(failures, options.BacklogSampleInterval, nameof(MessagingOptions.BacklogSampleInterval), "00:00:15");
         if (options.RetryMaxDelay < options.RetryBaseDelay)
         {
             failures.Add($"{Setting(nameof(MessagingOptions.RetryMaxDelay))} is {options.RetryMaxDelay}; it must be at least {nameof(MessagingOptions.RetryBaseDelay)} ({options.RetryBaseDelay}).");

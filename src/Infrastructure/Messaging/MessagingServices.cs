@@ -48,6 +48,7 @@ internal static class MessagingServices
         Transports[options.Transport](services, configuration, readinessTag);
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<MessageRetentionSweep>();
+        services.AddHostedService<OutboxBacklogSampler>();
         return services;
     }
 }

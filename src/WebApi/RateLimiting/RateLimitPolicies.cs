@@ -10,8 +10,8 @@ internal sealed class RateLimitPolicies(IOptions<RateLimitingSettings> settings)
     public const string ReadsName = "reads";
     public const string WritesName = "writes";
 
-    /// <summary>Probes and the API description must answer however busy a caller is: orchestrators and tooling depend on them.</summary>
-    private static readonly PathString[] UnlimitedPaths = ["/health", "/openapi", "/scalar"];
+    /// <summary>Probes, scrapes and the API description must answer however busy a caller is: orchestrators and tooling depend on them.</summary>
+    private static readonly PathString[] UnlimitedPaths = ["/health", "/openapi", "/scalar", Telemetry.TelemetrySetup.PrometheusPath];
 
     private readonly RateLimitPolicy _reads = new(ReadsName, settings.Value.Reads);
     private readonly RateLimitPolicy _writes = new(WritesName, settings.Value.Writes);

@@ -30,6 +30,7 @@ public static class RateLimitingSetup
                 "(environment RateLimiting__Reads__TokenLimit, RateLimiting__Reads__TokensPerPeriod, RateLimiting__Reads__ReplenishmentPeriod, and the same for Writes).")
             .ValidateOnStart();
         services.AddSingleton<RateLimitPolicies>();
+        services.AddSingleton<RateLimitMetrics>();
         services.AddSingleton(CreateLimiter);
         services.AddRateLimiter(options =>
         {
@@ -95,6 +96,11 @@ public static class RateLimitingSetup
     private static async ValueTask WriteRejectionAsync(OnRejectedContext rejection, CancellationToken cancellationToken)
     {
         var context = rejection.HttpContext;
+        if (RateLimitOutcome.Of(context) is { } outcome)
+        {
+            context.RequestServices.GetRequiredService<RateLimitMetrics>().Rejected(outcome.Policy.Name);
+        }
+
         if (rejection.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
             // Whole seconds, rounded up so a client that waits exactly this long finds a token.

@@ -33,6 +33,9 @@ public abstract class RabbitMqOrderingFixture() : OrderingFixture(DatabaseUnderT
     /// <summary>Messaging settings of the fixture on top of the transport and the names.</summary>
     protected virtual IReadOnlyDictionary<string, string?> MessagingSettings => new Dictionary<string, string?>();
 
+    /// <summary>Changes to the host's services (see <see cref="EnterpriseApiFactory.TestServices"/>).</summary>
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? TestServices => null;
+
     protected override EnterpriseApiFactory CreateFactory()
     {
         var settings = new Dictionary<string, string?>(MessagingSettings)
@@ -43,7 +46,7 @@ public abstract class RabbitMqOrderingFixture() : OrderingFixture(DatabaseUnderT
             ["Messaging:RabbitMq:QueuePrefix"] = _prefix,
             ["Messaging:RabbitMq:ReconnectInterval"] = "00:00:01",
         };
-        return new EnterpriseApiFactory(DatabaseUnderTest, settings);
+        return new EnterpriseApiFactory(DatabaseUnderTest, settings) { TestServices = TestServices };
     }
 
     /// <summary>Removes the fixture's exchanges and queues from a broker that stays up for other fixtures.</summary>

@@ -1,6 +1,11 @@
+using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
 using Enterprise.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
 using Serilog.Events;
+using Serilog.Formatting.Compact;
 
 namespace Enterprise.IntegrationTests.Platform;
 
@@ -93,6 +98,37 @@ public sealed class CorrelationAndLoggingTests(DatabaseUnderTest database) : Api
             Assert.That(Scalar(handled, "MessageName"), Is.EqualTo("CreateCategoryCommand"));
             Assert.That(events.Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture)), Has.None.Contains(secretLookingName));
         });
+    }
+
+    [Test]
+    public async Task Every_event_of_a_request_carries_the_callers_trace_id_and_a_span_id_in_the_json_output_without_a_tracer()
+    {
+        var correlationId = $"it-{Guid.NewGuid():N}";
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/categories");
+        request.Headers.Add(Header, correlationId);
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var lines = Factory.Logs.ForCorrelationId(correlationId).Select(AsProductionJson).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Factory.Services.GetService<TracerProvider>(), Is.Null, "no tracer provider: the trace ids come from ASP.NET Core's own activity");
+            Assert.That(lines, Has.Length.GreaterThanOrEqualTo(2), "the mediator's event and the completion event at least");
+            Assert.That(lines.Select(line => line.GetProperty("@tr").GetString()), Has.All.EqualTo(traceId));
+            Assert.That(lines.Select(line => line.GetProperty("@sp").GetString()), Has.All.Match("^[0-9a-f]{16}$"));
+        });
+    }
+
+    /// <summary>The event as the production formatter writes it to stdout.</summary>
+    private static JsonElement AsProductionJson(LogEvent logEvent)
+    {
+        using var json = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        new RenderedCompactJsonFormatter().Format(logEvent, json);
+        using var document = JsonDocument.Parse(json.ToString());
+        return document.RootElement.Clone();
     }
 
     private static object? Scalar(LogEvent logEvent, string property) =>

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Enterprise.Application.Catalog.Products;
 using Enterprise.Application.Common.Behaviors;
 using Enterprise.Application.Common.Caching;
@@ -13,7 +12,7 @@ public sealed class CachingBehaviorTests
 {
     private readonly Dictionary<string, Result<ProductDto>> _stored = [];
     private readonly Mock<HybridCache> _cache = new();
-    private readonly CacheMetrics _metrics = new(MeterFactory());
+    private readonly CacheMetrics _metrics = new(TestMeters.Factory());
 
     public CachingBehaviorTests() =>
         // The cache as HybridCache promises it: a stored value is returned without the factory; otherwise the factory's
@@ -146,12 +145,5 @@ public sealed class CachingBehaviorTests
         var created = await (ValueTask<Result<ProductDto>>)factory.DynamicInvoke(invocation.Arguments[1], invocation.Arguments[5])!;
         _stored[key] = created;
         return created;
-    }
-
-    private static IMeterFactory MeterFactory()
-    {
-        var factory = new Mock<IMeterFactory>();
-        factory.Setup(meters => meters.Create(It.IsAny<MeterOptions>())).Returns((MeterOptions options) => new Meter(options));
-        return factory.Object;
     }
 }

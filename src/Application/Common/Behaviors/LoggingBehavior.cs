@@ -6,15 +6,17 @@ using Microsoft.Extensions.Logging;
 namespace Enterprise.Application.Common.Behaviors;
 
 /// <summary>
-/// Outermost step: one event per message with its name, duration and outcome. The payload is never
-/// logged: it may hold personal data, and its shape belongs to the use case, not to the log schema.
+/// Outermost step: one event per message with its name, duration and outcome, and the same duration on
+/// <see cref="MediatorMetrics"/>. The payload is never logged: it may hold personal data, and its shape belongs to the
+/// use case, not to the log schema.
 /// </summary>
-public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger)
+public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger, MediatorMetrics metrics)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
     where TResponse : IOutcome
 {
     private static readonly string MessageName = typeof(TMessage).Name;
+    private static readonly KeyValuePair<string, object?> MessageTag = MediatorMetrics.MessageTagOf(typeof(TMessage));
 
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
@@ -23,14 +25,16 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         try
         {
             var response = await next(message, cancellationToken);
-            var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var elapsed = Stopwatch.GetElapsedTime(started);
             if (response.Error is { } error)
             {
-                LogRejected(MessageName, elapsedMs, error.Code);
+                metrics.Record(MessageTag, MediatorMetrics.Rejected, elapsed);
+                LogRejected(MessageName, elapsed.TotalMilliseconds, error.Code);
             }
             else
             {
-                LogHandled(MessageName, elapsedMs);
+                metrics.Record(MessageTag, MediatorMetrics.Handled, elapsed);
+                LogHandled(MessageName, elapsed.TotalMilliseconds);
             }
 
             return response;
@@ -38,11 +42,12 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The caller went away: worth a trace of what was abandoned, not an error.
-            var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            LogCancelled(MessageName, elapsedMs);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            metrics.Record(MessageTag, MediatorMetrics.Cancelled, elapsed);
+            LogCancelled(MessageName, elapsed.TotalMilliseconds);
             throw;
         }
-        catch (Exception exception) when (LogFailed(exception, MessageName, Stopwatch.GetElapsedTime(started).TotalMilliseconds))
+        catch (Exception exception) when (RecordFailure(exception, Stopwatch.GetElapsedTime(started)))
         {
             throw; // Unreachable: the filter logs and declines, so the exception keeps its original stack.
         }
@@ -60,9 +65,10 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
     [LoggerMessage(Level = LogLevel.Error, Message = "Failed {MessageName} after {ElapsedMs:0.0} ms")]
     private partial void LogFailedCore(Exception exception, string messageName, double elapsedMs);
 
-    private bool LogFailed(Exception exception, string messageName, double elapsedMs)
+    private bool RecordFailure(Exception exception, TimeSpan elapsed)
     {
-        LogFailedCore(exception, messageName, elapsedMs);
+        metrics.Record(MessageTag, MediatorMetrics.Failed, elapsed);
+        LogFailedCore(exception, MessageName, elapsed.TotalMilliseconds);
         return false;
     }
 }

@@ -55,6 +55,11 @@ internal sealed partial class InboundMessageProcessor(
         }
 
         using var activity = MessagingTelemetry.StartActivity($"consume {envelope.EventName}", ActivityKind.Consumer, envelope.TraceParent);
+        if (activity.IsAllDataRequested)
+        {
+            activity.SetTag(MessagingTelemetry.ModuleTag, module);
+        }
+
         var outcome = InboundOutcome.Processed;
         foreach (var consumer in moduleConsumers.Where(consumer => consumer.EventName == envelope.EventName))
         {

@@ -93,13 +93,14 @@ internal sealed partial class OutboxRelay(
 
     private async Task PublishAsync(EnterpriseDbContext dbContext, OutboxMessage message, Guid token, CancellationToken cancellationToken)
     {
+        using var activity = MessagingTelemetry.StartActivity($"publish {message.EventName}", ActivityKind.Producer, message.TraceParent);
+        // The consumers continue from this publish, so a trace shows request -> publish -> consume -> publish -> ...
         var envelope = new MessageEnvelope(
             message.Id,
             message.EventName,
             Encoding.UTF8.GetBytes(message.Payload),
-            message.TraceParent,
+            activity.IdFormat == ActivityIdFormat.W3C ? activity.Id : message.TraceParent,
             new DateTimeOffset(message.OccurredAt, TimeSpan.Zero));
-        using var activity = MessagingTelemetry.StartActivity($"publish {message.EventName}", ActivityKind.Producer, message.TraceParent);
         OutboxFailure? failure = null;
         try
         {
