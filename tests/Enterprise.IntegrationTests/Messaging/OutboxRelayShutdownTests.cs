@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Enterprise.Infrastructure.Messaging;
 using Enterprise.Infrastructure.Messaging.Outbox;
+using Enterprise.Infrastructure.Persistence.Sqlite;
 using Enterprise.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,16 +18,21 @@ public sealed class OutboxRelayShutdownTests
     private const int BatchRows = 3;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
-    private readonly GatedTransport _transport = new();
+    private GatedTransport _transport = null!;
     private EnterpriseApiFactory _factory = null!;
 
     [SetUp]
-    public void StartHost() => _factory = new EnterpriseApiFactory(
-        DatabaseUnderTest.Sqlite,
-        new Dictionary<string, string?> { ["Messaging:PollInterval"] = "00:00:00.100" })
+    public void StartHost()
     {
-        TestServices = services => services.AddSingleton<IMessageTransport>(_transport),
-    };
+        // NUnit runs every test on one instance of the class: each gets a transport and a host of its own.
+        var transport = _transport = new GatedTransport();
+        _factory = new EnterpriseApiFactory(
+            DatabaseUnderTest.Sqlite,
+            new Dictionary<string, string?> { ["Messaging:PollInterval"] = "00:00:00.100" })
+        {
+            TestServices = services => services.AddSingleton<IMessageTransport>(transport),
+        };
+    }
 
     [TearDown]
     public async Task StopHostAsync()
@@ -106,8 +112,16 @@ public sealed class OutboxRelayShutdownTests
         return [.. rows.Select(row => row.Id)];
     }
 
-    private Task<List<OutboxMessage>> RowsAsync() =>
-        _factory.QueryDatabaseAsync(db => db.Set<OutboxMessage>().AsNoTracking().ToListAsync());
+    /// <summary>
+    /// Read from the database file itself: a relay stopped on its own (not by the host's stop) ends cancelled, which the
+    /// host takes for a failed background service and stops itself, so its services may be gone.
+    /// </summary>
+    private async Task<List<OutboxMessage>> RowsAsync()
+    {
+        await using var db = new SqliteEnterpriseDbContext(
+            new DbContextOptionsBuilder<SqliteEnterpriseDbContext>().UseSqlite($"Data Source={_factory.DatabasePath}").Options);
+        return await db.Set<OutboxMessage>().AsNoTracking().ToListAsync();
+    }
 
     /// <summary>A transport that holds every publish until the test opens it (or the publish is cancelled).</summary>
     private sealed class GatedTransport : IMessageTransport
