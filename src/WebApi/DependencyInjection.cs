@@ -9,6 +9,7 @@ using Enterprise.WebApi.Logging;
 using Enterprise.WebApi.OpenApi;
 using Enterprise.WebApi.Problems;
 using Enterprise.WebApi.Security;
+using Enterprise.WebApi.Shutdown;
 using Enterprise.WebApi.Telemetry;
 using Enterprise.WebApi.Versioning;
 
@@ -55,6 +56,7 @@ public static class DependencyInjection
         services.AddIdempotentPosts();
         services.AddProblemResponses();
         services.AddApiDocuments();
+        services.AddGracefulShutdown();
         return services.AddModulesFrom(typeof(DependencyInjection).Assembly);
     }
 

@@ -110,6 +110,20 @@ public sealed class ApplicationProcess : IDisposable
         return Output.Contains(text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Sends SIGTERM, as an orchestrator stopping the process does (<see cref="Process.Kill()"/> sends SIGKILL, which
+    /// leaves the process no chance to drain).
+    /// </summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -TERM {Id} exited with {kill.ExitCode}.");
+        }
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -41,7 +41,7 @@ public sealed class HealthTests(DatabaseUnderTest database) : ApiFixture(databas
 
         Assert.Multiple(() =>
         {
-            Assert.That(ready.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()), Is.EqualTo(new[] { "database" }));
+            Assert.That(ready.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()), Is.EqualTo(new[] { "database", "shutdown" }));
             Assert.That(live.GetProperty("checks").GetArrayLength(), Is.Zero);
         });
     }

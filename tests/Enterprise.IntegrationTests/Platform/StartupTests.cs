@@ -76,6 +76,8 @@ public sealed class StartupTests
     [TestCase("Idempotency__Expiry", "00:00:00", "Idempotency:Expiry (environment Idempotency__Expiry) is 00:00:00; it must be a positive duration")]
     [TestCase("Caching__Duration", "00:00:00", "Caching:Duration (environment Caching__Duration) is 00:00:00; it must be a positive duration")]
     [TestCase("Caching__RedisTimeout", "-00:00:01", "Caching:RedisTimeout (environment Caching__RedisTimeout) is -00:00:01; it must be a positive duration")]
+    [TestCase("Shutdown__DrainTimeout", "00:00:00", "Shutdown:DrainTimeout (environment Shutdown__DrainTimeout) is 00:00:00; it must be a positive duration such as 00:00:25")]
+    [TestCase("Shutdown__DelayBeforeDrain", "-00:00:01", "Shutdown:DelayBeforeDrain (environment Shutdown__DelayBeforeDrain) is -00:00:01; it must be zero or a positive duration")]
     [TestCase("Idempotency__InProgressLease", "00:00:20", "Idempotency:InProgressLease (environment Idempotency__InProgressLease) must be longer than RequestTimeouts:Default")]
     public async Task An_invalid_setting_stops_the_start_with_one_clear_message(string variable, string value, string message)
     {

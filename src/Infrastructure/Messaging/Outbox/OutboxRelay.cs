@@ -3,7 +3,6 @@ using System.Text;
 using Enterprise.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +12,8 @@ namespace Enterprise.Infrastructure.Messaging.Outbox;
 /// Publishes committed outbox rows through the transport, oldest first, a claimed batch at a time. A row is marked sent
 /// only after the transport accepted it; a failure is retried with backoff until <see cref="MessagingOptions.MaxAttempts"/>,
 /// then dead-lettered. An unavailable transport (the broker is down) spends no attempt: the batch waits for the next poll. Wakes on <see cref="OutboxSignal"/> and polls otherwise; every instance runs one, kept apart by claims.
+/// When the host stops, no new batch is claimed and the batch in hand is published and marked to its end; only when the
+/// host's shutdown timeout runs out is the rest of it handed back, to be relayed at the next start or by another instance.
 /// </summary>
 internal sealed partial class OutboxRelay(
     IServiceScopeFactory scopeFactory,
@@ -22,7 +23,7 @@ internal sealed partial class OutboxRelay(
     MessagingTelemetry telemetry,
     IOptions<MessagingOptions> options,
     TimeProvider clock,
-    ILogger<OutboxRelay> logger) : BackgroundService
+    ILogger<OutboxRelay> logger) : DrainingBackgroundService
 {
     private readonly MessagingOptions _options = options.Value;
 
@@ -35,9 +36,9 @@ internal sealed partial class OutboxRelay(
             {
                 relayed = await RelayBatchAsync(stoppingToken);
             }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                // An unreachable or not yet migrated database must not stop the host; the next poll tries again.
+                // An unreachable or not yet migrated database must not stop the host; the next poll (if any) tries again.
                 LogRelayFailed(exception);
             }
 
@@ -49,21 +50,26 @@ internal sealed partial class OutboxRelay(
         }
     }
 
-    /// <summary>Claims one batch and publishes it; returns how many rows were claimed.</summary>
-    internal async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims one batch (unless <paramref name="stoppingToken"/> is cancelled first) and publishes all of it; returns how
+    /// many rows were claimed. Once claimed, the batch is cut short only by <see cref="DrainingBackgroundService.AbortToken"/>.
+    /// </summary>
+    internal async Task<int> RelayBatchAsync(CancellationToken stoppingToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var dbContext = scope.ServiceProvider.GetRequiredService<EnterpriseDbContext>();
         var token = Guid.NewGuid();
         var now = UtcNow();
-        await claim.ClaimAsync(dbContext, token, now, now + _options.LeaseDuration, _options.BatchSize, cancellationToken);
-        var batch = await dbContext.Set<OutboxMessage>().AsNoTracking()
-            .Where(message => message.LockedBy == token)
-            .OrderBy(message => message.OccurredAt)
-            .ThenBy(message => message.Id)
-            .ToListAsync(cancellationToken);
+        await claim.ClaimAsync(dbContext, token, now, now + _options.LeaseDuration, _options.BatchSize, stoppingToken);
+        var cancellationToken = AbortToken;
+        List<OutboxMessage> batch = [];
         try
         {
+            batch = await dbContext.Set<OutboxMessage>().AsNoTracking()
+                .Where(message => message.LockedBy == token)
+                .OrderBy(message => message.OccurredAt)
+                .ThenBy(message => message.Id)
+                .ToListAsync(cancellationToken);
             foreach (var message in batch)
             {
                 await PublishAsync(dbContext, message, token, cancellationToken);
@@ -71,7 +77,7 @@ internal sealed partial class OutboxRelay(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: hand the rest of the batch back now rather than when the lease runs out.
+            // The shutdown timeout ran out: hand the rest of the batch back now rather than when the lease runs out.
             await ReleaseAsync(dbContext, token);
             throw;
         }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Enterprise.Infrastructure.Messaging.RabbitMq;
@@ -15,11 +14,8 @@ internal sealed partial class RabbitMqConsumerService(
     RabbitMqTopology topology,
     RabbitMqOptions options,
     IServiceScopeFactory scopeFactory,
-    ILogger<RabbitMqConsumerService> logger) : BackgroundService
+    ILogger<RabbitMqConsumerService> logger) : DrainingBackgroundService
 {
-    // Cancelled only when the host's shutdown timeout runs out: until then, messages being processed are let finish.
-    private readonly CancellationTokenSource _abort = new();
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var consumers = await StartConsumersAsync(stoppingToken);
@@ -35,18 +31,6 @@ internal sealed partial class RabbitMqConsumerService(
         await StopConsumersAsync(consumers);
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await using var registration = cancellationToken.Register(_abort.Cancel);
-        await base.StopAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        _abort.Dispose();
-        base.Dispose();
-    }
-
     private async Task<IReadOnlyList<ModuleQueueConsumer>> StartConsumersAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -57,7 +41,7 @@ internal sealed partial class RabbitMqConsumerService(
                 var open = await connection.GetAsync(stoppingToken);
                 foreach (var moduleQueue in topology.ModuleQueues)
                 {
-                    var consumer = new ModuleQueueConsumer(moduleQueue, options, scopeFactory, logger, _abort.Token);
+                    var consumer = new ModuleQueueConsumer(moduleQueue, options, scopeFactory, logger, AbortToken);
                     consumers.Add(consumer);
                     await consumer.StartAsync(open, stoppingToken);
                 }
@@ -79,7 +63,7 @@ internal sealed partial class RabbitMqConsumerService(
     {
         foreach (var consumer in consumers)
         {
-            await consumer.StopAsync(_abort.Token);
+            await consumer.StopAsync(AbortToken);
             consumer.Dispose();
         }
     }

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Hosting;
+
+namespace Enterprise.Infrastructure.Messaging;
+
+/// <summary>
+/// A background service that finishes the unit of work in hand when the host stops: the stopping token ends its loop
+/// (no new work is taken), while <see cref="AbortToken"/>, given to the work itself, is cancelled only when the host's
+/// shutdown timeout runs out.
+/// </summary>
+internal abstract class DrainingBackgroundService : BackgroundService
+{
+    private readonly CancellationTokenSource _abort = new();
+
+    /// <summary>Cancelled when the host's shutdown timeout has run out: what is still running is cut off then.</summary>
+    protected CancellationToken AbortToken => _abort.Token;
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await using var registration = cancellationToken.Register(_abort.Cancel);
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _abort.Dispose();
+        base.Dispose();
+    }
+}
