@@ -42,26 +42,36 @@ ef_options=(--project "$project" --configuration "$configuration" --no-build)
 # clone. Once the tool is in the NuGet cache this takes about a second and needs no network.
 dotnet tool restore --verbosity quiet >/dev/null
 
-# Runs "dotnet ef ARGS --context CONTEXT" for each provider named, all at once: each run is a process of its own that
-# spends most of its time starting up, so on a 2-core machine three in parallel take about half as long. Their outputs
-# are printed one after another, in the order given. Prints the providers whose run failed into $failed_providers.
+# Runs "dotnet ef ARGS --context CONTEXT" for each provider named. Each run is a process of its own that spends most of
+# its time starting up, so after the first the others run at once (on 2 cores about half the time). The first runs
+# alone because a tool run on a fresh build copies its build host into the output folder, and two runs copying the
+# same files fail. Outputs are printed one after another, in the order given; the providers whose run failed are left
+# in $failed_providers.
 run_for_providers() {
   local title="$1" providers_variable="$2"
   shift 2
   local -n providers="$providers_variable"
-  local logs pids=() provider index
+  local logs pids=() provider index first_status=0
   logs="$(mktemp -d)"
-  for provider in "${providers[@]}"; do
+  for index in "${!providers[@]}"; do
+    provider="${providers[index]}"
     # The arguments may name {provider}: each run gets its own output folder or file.
     dotnet ef "${@//\{provider\}/$provider}" --context "${contexts[$provider]}" "${ef_options[@]}" \
       >"$logs/$provider.log" 2>&1 &
     pids+=($!)
+    if [[ "$index" -eq 0 ]]; then
+      wait "${pids[0]}" || first_status=$?
+    fi
   done
   failed_providers=()
   for index in "${!providers[@]}"; do
     provider="${providers[index]}"
     echo "== $provider: ${title//\{provider\}/$provider}"
-    wait "${pids[index]}" || failed_providers+=("$provider")
+    if [[ "$index" -eq 0 ]]; then
+      [[ "$first_status" -eq 0 ]] || failed_providers+=("$provider")
+    else
+      wait "${pids[index]}" || failed_providers+=("$provider")
+    fi
     cat "$logs/$provider.log"
   done
   rm -rf "$logs"
