@@ -46,16 +46,16 @@ git init --quiet
 # Each step's wall time and the CPU time its processes used: on a busy machine the wall time is mostly waiting, and
 # the CPU time says which step to make cheaper.
 declare -a step_names=() step_seconds=() step_cpu=()
+# `times` must run in this shell (inside $(...) or a pipe it would measure a subshell): its second line is the
+# children's "user system", each as 1m2.345s.
 children_cpu_seconds() {
-  # `times` runs in this shell (a pipe or $(...) would measure a subshell); its second line is the children's
-  # "user system", each as 1m2.345s.
-  times >"$work/times"
   tail -1 "$work/times" | awk '{ total = 0; for (i = 1; i <= 2; i++) { split($i, part, /[ms]/); total += part[1] * 60 + part[2] } printf "%d", total }'
 }
 step() {
   echo "== templates: $1"
   step_names+=("$1")
   step_seconds+=("$SECONDS")
+  times >"$work/times"
   step_cpu+=("$(children_cpu_seconds)")
 }
 

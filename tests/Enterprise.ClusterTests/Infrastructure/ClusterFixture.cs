@@ -17,7 +17,8 @@ public abstract class ClusterFixture
     protected const string ProductsPath = "/api/v1/products";
     protected const string OrdersPath = "/api/v2/orders";
 
-    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(60);
+    // Generous: only a failing run waits this long, and the kill test's surviving instance settles its orders alone.
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(120);
 
     private readonly List<HttpClient> _clients = [];
 
