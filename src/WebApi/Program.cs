@@ -43,6 +43,17 @@ try
         .AddWebApi()
         .AddTelemetry(builder.Configuration)
         .AddWarmup(builder.Configuration);
+    if (generatingDocuments)
+    {
+        // Writing the documents needs none of the application's background work, and the outbox relay and the sweeps
+        // would query a database nobody migrated: their logged errors fail the build (a race with the tool's exit).
+        var backgroundWork = builder.Services.Where(descriptor => descriptor.ServiceType == typeof(IHostedService)
+            && descriptor.ImplementationType?.Assembly.GetName().Name?.StartsWith("Enterprise.", StringComparison.Ordinal) == true).ToList();
+        foreach (var hostedService in backgroundWork)
+        {
+            builder.Services.Remove(hostedService);
+        }
+    }
 
     var app = builder.Build();
     if (migrateOnly)
