@@ -174,14 +174,21 @@ public abstract class ClusterFixture
             },
             ("patterns", orderIds.Select(id => $"%{id}%").ToArray()));
 
-    /// <summary>Polls until <paramref name="settled"/> holds; fails the test when it still does not after a minute.</summary>
-    protected static async Task SettledAsync(string what, Func<Task<bool>> settled)
+    /// <summary>
+    /// Polls until <paramref name="settled"/> holds; fails the test when it still does not after the settle timeout, with
+    /// what <paramref name="whatIsLeft"/> describes as not settled yet.
+    /// </summary>
+    protected static async Task SettledAsync(string what, Func<Task<bool>> settled, Func<Task<string>>? whatIsLeft = null)
     {
         ArgumentNullException.ThrowIfNull(settled);
         var clock = Stopwatch.StartNew();
         while (!await settled())
         {
-            Assert.That(clock.Elapsed, Is.LessThan(SettleTimeout), $"{what} within {SettleTimeout}");
+            if (clock.Elapsed >= SettleTimeout)
+            {
+                Assert.Fail($"{what} within {SettleTimeout}{(whatIsLeft is null ? string.Empty : "; not settled: " + await whatIsLeft())}");
+            }
+
             await Task.Delay(200);
         }
 
@@ -196,9 +203,36 @@ public abstract class ClusterFixture
         {
             statuses = await OrderStatusesAsync(orderIds);
             return statuses.Count == orderIds.Count && statuses.Values.All(status => status != "Pending");
-        });
+        },
+        () => PendingOrdersAsync(orderIds));
         return statuses;
     }
+
+    /// <summary>Each pending order with the delivery state of its events: what a failed settle needs to be understood.</summary>
+    private Task<string> PendingOrdersAsync(IReadOnlyCollection<Guid> orderIds) =>
+        QueryAsync(
+            """
+            SELECT o."Id", o."Status", m."EventName", m."OccurredAt", m."SentAt", m."Attempts", m."NextAttemptAt",
+                   m."LockedUntil", m."DeadLetteredAt", m."LastError",
+                   (SELECT string_agg(i."ConsumerName", ',') FROM messaging."InboxMessages" i WHERE i."MessageId" = m."Id")
+            FROM ordering."Orders" o
+            LEFT JOIN messaging."OutboxMessages" m ON m."Payload" LIKE '%' || o."Id"::text || '%'
+            WHERE o."Id" = ANY(@ids) AND o."Status" = 'Pending'
+            ORDER BY o."Id", m."OccurredAt"
+            """,
+            async reader =>
+            {
+                var lines = new List<string>();
+                while (await reader.ReadAsync())
+                {
+                    var cells = Enumerable.Range(0, reader.FieldCount)
+                        .Select(column => $"{reader.GetName(column)}={(reader.IsDBNull(column) ? "null" : reader.GetValue(column))}");
+                    lines.Add(string.Join(' ', cells));
+                }
+
+                return $"{lines.Count} event row(s) of pending orders at {DateTime.UtcNow:O}:\n{string.Join('\n', lines)}";
+            },
+            ("ids", orderIds.ToArray()));
 }
 
 /// <summary>An outbox row of an order's event: whether the relay sent it, and how many inbox rows record it as handled.</summary>

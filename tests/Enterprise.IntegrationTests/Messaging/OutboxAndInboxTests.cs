@@ -143,6 +143,24 @@ public sealed class OutboxAndInboxTests(DatabaseUnderTest database) : CatalogFix
     }
 
     [Test]
+    public async Task A_consumer_that_loses_races_to_other_writes_re_reads_without_spending_its_attempts()
+    {
+        Assert.That(ConsumerProbe.RacesLostPerContendedSku, Is.GreaterThan(ConsumerAttempts), "more lost races than attempts, or the test proves nothing");
+        var (productId, sku) = await CreateProductAsync(UniqueSku(ConsumerProbe.ContendedPrefix.TrimEnd('-')));
+
+        var row = await SettledOutboxRowAsync(sku);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(row.SentAt, Is.Not.Null);
+            Assert.That(row.DeadLetteredAt, Is.Null, "a lost race is not a failure of the message");
+            Assert.That(_probe.CallsFor(sku), Is.EqualTo(ConsumerProbe.RacesLostPerContendedSku + 1));
+            Assert.That(await InboxRowsAsync(row.Id), Has.Count.EqualTo(1));
+            Assert.That(await StockOfAsync(productId), Is.EqualTo(InitialStock + 1), "applied once, by the retry that won");
+        });
+    }
+
+    [Test]
     public async Task A_failed_publish_is_retried_after_a_backoff_and_then_sent()
     {
         var sku = UniqueSku();

@@ -5,8 +5,10 @@ using System.Text;
 using Enterprise.Application.Catalog.Products;
 using Enterprise.Application.Common.IntegrationEvents;
 using Enterprise.Application.Common.Modules;
+using Enterprise.Application.Common.Persistence;
 using Enterprise.Domain.Catalog;
 using Enterprise.Infrastructure.Messaging;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using CatalogProductRepository = Enterprise.Infrastructure.Catalog.ProductRepository;
@@ -68,7 +70,8 @@ internal sealed class PublishingProductRepository(IProductRepository inner, IInt
 
 /// <summary>
 /// Adds one unit of stock to the product each time it applies a message, so the effect shows in the API. A product
-/// whose SKU starts with <see cref="ConsumerProbe.PoisonPrefix"/> makes it throw, until the probe cures that SKU.
+/// whose SKU starts with <see cref="ConsumerProbe.PoisonPrefix"/> makes it throw, until the probe cures that SKU; one
+/// whose SKU starts with <see cref="ConsumerProbe.ContendedPrefix"/> makes it lose a few races first.
 /// </summary>
 internal sealed class RestockOnProductCreated(IProductRepository products, TimeProvider clock, ConsumerProbe probe)
     : IIntegrationEventConsumer<TestProductCreated>
@@ -80,6 +83,12 @@ internal sealed class RestockOnProductCreated(IProductRepository products, TimeP
         if (probe.IsPoison(integrationEvent.Sku))
         {
             throw new InvalidOperationException($"The test consumer refuses {integrationEvent.Sku}.");
+        }
+
+        if (probe.LosesRace(integrationEvent.Sku))
+        {
+            // What persistence raises when another write changed the row between this read and this save.
+            throw new ConcurrencyConflictException($"Product {integrationEvent.ProductId} was changed by another write.", staleVersion: true, new DbUpdateConcurrencyException());
         }
 
         var product = await products.FindActiveAsync(integrationEvent.ProductId, cancellationToken)
@@ -97,6 +106,11 @@ internal sealed class ConsumerProbe
 {
     public const string PoisonPrefix = "POISON-";
 
+    /// <summary>A SKU starting with this loses its race against another write <see cref="RacesLostPerContendedSku"/> times.</summary>
+    public const string ContendedPrefix = "CONTENDED-";
+
+    public const int RacesLostPerContendedSku = 5;
+
     private readonly ConcurrentDictionary<string, int> _calls = new();
     private readonly ConcurrentDictionary<string, string?> _traceIds = new();
     private readonly ConcurrentDictionary<string, bool> _cured = new();
@@ -110,6 +124,9 @@ internal sealed class ConsumerProbe
     public int CallsFor(string sku) => _calls.GetValueOrDefault(sku);
 
     public string? TraceIdSeenFor(string sku) => _traceIds.GetValueOrDefault(sku);
+
+    public bool LosesRace(string sku) =>
+        sku.StartsWith(ContendedPrefix, StringComparison.Ordinal) && CallsFor(sku) <= RacesLostPerContendedSku;
 
     public bool IsPoison(string sku) => sku.StartsWith(PoisonPrefix, StringComparison.Ordinal) && !_cured.ContainsKey(sku);
 

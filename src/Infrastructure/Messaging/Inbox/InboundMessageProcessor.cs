@@ -39,6 +39,14 @@ internal sealed partial class InboundMessageProcessor(
             group => group.Select(consumer => consumer.EventName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
             StringComparer.Ordinal);
 
+    /// <summary>
+    /// Lost races a consumer may retry before they count as failures: each one means another write committed, so many
+    /// in a row point at a consumer that keeps reading stale rows, which must not hold up the queue for ever.
+    /// </summary>
+    private const int MaxRacesLost = 20;
+
+    private static readonly TimeSpan RaceRetryBaseDelay = TimeSpan.FromMilliseconds(5);
+
     private readonly MessagingOptions _options = options.Value;
 
     public IReadOnlyList<string> ConsumingModules { get; } = [.. consumers.Select(consumer => consumer.Module).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
@@ -82,12 +90,25 @@ internal sealed partial class InboundMessageProcessor(
             return InboundOutcome.DeadLettered;
         }
 
-        for (var attempt = 1; ; attempt++)
+        var failures = 0;
+        var racesLost = 0;
+        while (true)
         {
             try
             {
                 await ApplyOnceAsync(consumer, integrationEvent, envelope, cancellationToken);
                 return InboundOutcome.Processed;
+            }
+            catch (ConcurrencyConflictException exception) when (exception.StaleVersion && racesLost < MaxRacesLost && !cancellationToken.IsCancellationRequested)
+            {
+                // Another writer changed the same rows first (instances reserving stock of one product at once): nothing
+                // is wrong with the message, so the retry re-reads them without spending one of its attempts.
+                racesLost++;
+                LogRaceLost(envelope.MessageId, envelope.EventName, consumer.ConsumerName, racesLost);
+                await Task.Delay(
+                    RetryBackoff.DelayAfter(racesLost, RaceRetryBaseDelay, _options.ConsumerRetryBaseDelay, Random.Shared.NextDouble()),
+                    clock,
+                    cancellationToken);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
@@ -97,15 +118,16 @@ internal sealed partial class InboundMessageProcessor(
                     return InboundOutcome.Processed;
                 }
 
-                if (attempt >= _options.ConsumerAttempts)
+                failures++;
+                if (failures >= _options.ConsumerAttempts)
                 {
-                    LogDeadLettered(exception, envelope.MessageId, envelope.EventName, consumer.ConsumerName, attempt);
+                    LogDeadLettered(exception, envelope.MessageId, envelope.EventName, consumer.ConsumerName, failures);
                     return InboundOutcome.DeadLettered;
                 }
 
-                LogConsumerFailed(exception, envelope.MessageId, envelope.EventName, consumer.ConsumerName, attempt);
+                LogConsumerFailed(exception, envelope.MessageId, envelope.EventName, consumer.ConsumerName, failures);
                 await Task.Delay(
-                    RetryBackoff.DelayAfter(attempt, _options.ConsumerRetryBaseDelay, _options.RetryMaxDelay, Random.Shared.NextDouble()),
+                    RetryBackoff.DelayAfter(failures, _options.ConsumerRetryBaseDelay, _options.RetryMaxDelay, Random.Shared.NextDouble()),
                     clock,
                     cancellationToken);
             }
@@ -186,6 +208,9 @@ internal sealed partial class InboundMessageProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Consumer {Consumer} failed on message {MessageId} ({EventName}), attempt {Attempt}; retrying")]
     private partial void LogConsumerFailed(Exception exception, Guid messageId, string eventName, string consumer, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Consumer {Consumer} lost a race on message {MessageId} ({EventName}) to another write, {RacesLost} so far; re-reading")]
+    private partial void LogRaceLost(Guid messageId, string eventName, string consumer, int racesLost);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Consumer {Consumer} gave up on message {MessageId} ({EventName}) after {Attempts} attempts; it is dead-lettered")]
     private partial void LogDeadLettered(Exception exception, Guid messageId, string eventName, string consumer, int attempts);
