@@ -1,8 +1,8 @@
 using Enterprise.Application.Common.Idempotency;
+using Enterprise.Infrastructure.Hosting;
 using Enterprise.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,35 +17,25 @@ internal sealed partial class ExpiredIdempotencyKeyPurge(
     IServiceScopeFactory scopeFactory,
     IOptions<IdempotencySettings> settings,
     TimeProvider clock,
-    ILogger<ExpiredIdempotencyKeyPurge> logger) : BackgroundService
+    ILogger<ExpiredIdempotencyKeyPurge> logger) : PeriodicWorkService(clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(settings.Value.PurgeInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                var purged = await PurgeAsync(stoppingToken);
-                if (purged > 0)
-                {
-                    LogPurged(purged);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // An unreachable or not yet migrated database must not stop the host; the next tick tries again.
-                LogPurgeFailed(exception);
-            }
-        }
-    }
+    protected override TimeSpan Interval => settings.Value.PurgeInterval;
 
-    private async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    // Nothing has expired yet at start.
+    protected override bool RunsAtStart => false;
+
+    protected override void OnFailed(Exception exception) => LogPurgeFailed(exception);
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var dbContext = scope.ServiceProvider.GetRequiredService<EnterpriseDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        return await dbContext.Set<IdempotencyRecord>().Where(record => record.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var purged = await dbContext.Set<IdempotencyRecord>().Where(record => record.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        if (purged > 0)
+        {
+            LogPurged(purged);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Count} expired idempotency keys")]

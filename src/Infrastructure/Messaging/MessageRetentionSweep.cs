@@ -1,9 +1,9 @@
+using Enterprise.Infrastructure.Hosting;
 using Enterprise.Infrastructure.Messaging.Inbox;
 using Enterprise.Infrastructure.Messaging.Outbox;
 using Enterprise.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,33 +19,19 @@ internal sealed partial class MessageRetentionSweep(
     IServiceScopeFactory scopeFactory,
     IOptions<MessagingOptions> options,
     TimeProvider clock,
-    ILogger<MessageRetentionSweep> logger) : BackgroundService
+    ILogger<MessageRetentionSweep> logger) : PeriodicWorkService(clock)
 {
     internal const int RowsPerStatement = 1_000;
 
     private readonly MessagingOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(_options.RetentionSweepInterval, clock);
-        do
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // An unreachable or not yet migrated database must not stop the host; the next sweep tries again.
-                LogSweepFailed(exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => _options.RetentionSweepInterval;
 
-    private async Task SweepAsync(CancellationToken cancellationToken)
+    protected override void OnFailed(Exception exception) => LogSweepFailed(exception);
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        var cutoff = clock.GetUtcNow().UtcDateTime - _options.RetainProcessedFor;
+        var cutoff = Clock.GetUtcNow().UtcDateTime - _options.RetainProcessedFor;
         await using var scope = scopeFactory.CreateAsyncScope();
         var dbContext = scope.ServiceProvider.GetRequiredService<EnterpriseDbContext>();
         var outbox = await DeleteInBatchesAsync(

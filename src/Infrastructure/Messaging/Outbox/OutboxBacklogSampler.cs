@@ -1,7 +1,7 @@
+using Enterprise.Infrastructure.Hosting;
 using Enterprise.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,33 +17,20 @@ internal sealed partial class OutboxBacklogSampler(
     MessagingTelemetry telemetry,
     IOptions<MessagingOptions> options,
     TimeProvider clock,
-    ILogger<OutboxBacklogSampler> logger) : BackgroundService
+    ILogger<OutboxBacklogSampler> logger) : PeriodicWorkService(clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.BacklogSampleInterval;
+
+    // A failed count leaves the gauges at the last one.
+    protected override void OnFailed(Exception exception) => LogCountFailed(exception);
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.BacklogSampleInterval, clock);
-        do
+        if (!telemetry.OutboxBacklogObserved)
         {
-            if (!telemetry.OutboxBacklogObserved)
-            {
-                continue;
-            }
-
-            try
-            {
-                await CountAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // An unreachable or not yet migrated database must not stop the host; the gauges keep the last count.
-                LogCountFailed(exception);
-            }
+            return;
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
 
-    private async Task CountAsync(CancellationToken cancellationToken)
-    {
         await using var scope = scopeFactory.CreateAsyncScope();
         var pending = scope.ServiceProvider.GetRequiredService<EnterpriseDbContext>().Set<OutboxMessage>().AsNoTracking()
             .Where(message => message.SentAt == null && message.DeadLetteredAt == null);
