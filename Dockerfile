@@ -32,6 +32,10 @@ COPY --from=build --chown=root:root /app ./
 # The image's own non-root user (app, UID 1654); the files above stay root's and read-only to it.
 USER $APP_UID
 ENV ASPNETCORE_HTTP_PORTS=8080
+# Hot methods move to optimized code after 30 calls, without waiting for a pause in JIT activity: on one CPU (a pod's
+# usual limit) the runtime waits 1 s without any new compilation, which a server under load rarely gives it, so the
+# first minutes ran on unoptimized code (docs/performance.md, "Tiered compilation on one core").
+ENV DOTNET_TC_CallCountingDelayMs=0
 EXPOSE 8080
 
 # No curl in this image: the application asks its own /health/live (`healthcheck` command, exit 0 or 1).

@@ -264,6 +264,8 @@ enterprise_settings() {
   # Production as deployed: JWT validation configured (a key made for this run), rate limits too high to reject.
   echo ASPNETCORE_ENVIRONMENT=Production
   echo "ASPNETCORE_URLS=http://127.0.0.1:$1"
+  # The runtime setting the image carries (Dockerfile), measured as shipped.
+  echo DOTNET_TC_CallCountingDelayMs=0
   echo Database__Provider=PostgreSql
   echo "ConnectionStrings__Enterprise=$connection_string"
   echo Authentication__Jwt__Issuer=enterprise-bench

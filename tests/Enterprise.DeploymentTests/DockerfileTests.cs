@@ -47,6 +47,8 @@ public sealed class DockerfileTests
             Assert.That(Property("ContainerUser"), Is.EqualTo(KubernetesTests.AppUserId));
             Assert.That(Item("ContainerPort", "8080", "Type"), Is.EqualTo("tcp"));
             Assert.That(Item("ContainerEnvironmentVariable", "ASPNETCORE_HTTP_PORTS", "Value"), Is.EqualTo("8080"));
+            Assert.That(Item("ContainerEnvironmentVariable", "DOTNET_TC_CallCountingDelayMs", "Value"), Is.EqualTo("0"));
+            Assert.That(finalStage.All("ENV").Select(env => env.Words), Has.Some.Contains("DOTNET_TC_CallCountingDelayMs=0"), "the Dockerfile's image tiers hot code as the SDK's does");
         });
     }
 }
