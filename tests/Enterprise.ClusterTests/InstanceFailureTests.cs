@@ -94,22 +94,11 @@ public sealed class InstanceFailureTests : ClusterFixture
             await process.WaitForExitAsync();
         }
 
-        Guid[] acknowledged = [];
-        LoadResult[] failedLate = [];
-        var failedAtKill = 0;
-        string[] answeredAfterKill = [];
         try
         {
             await Task.Delay(LoadAfterKill);
             await stop.CancelAsync();
             await Task.WhenAll(load);
-
-            acknowledged = [.. results.Where(result => result.OrderId is not null).Select(result => result.OrderId!.Value)];
-            failedLate = [.. results.Where(result => !IsSuccess(result.Status) && result.SentAt > killedAt + FailoverGrace)];
-            failedAtKill = results.Count(result => !IsSuccess(result.Status));
-            answeredAfterKill = [.. BalancerLines()
-                .Where(line => line.EndedAt > killedAtUnixSeconds + FailoverGrace.TotalSeconds)
-                .Select(line => line.AnsweredBy).Distinct()];
             await AssertNothingLostAsync();
         }
         finally
@@ -120,6 +109,12 @@ public sealed class InstanceFailureTests : ClusterFixture
 
         async Task AssertNothingLostAsync()
         {
+            var acknowledged = results.Where(result => result.OrderId is not null).Select(result => result.OrderId!.Value).ToArray();
+            var failedLate = results.Where(result => !IsSuccess(result.Status) && result.SentAt > killedAt + FailoverGrace).ToArray();
+            var failedAtKill = results.Count(result => !IsSuccess(result.Status));
+            var answeredAfterKill = BalancerLines()
+                .Where(line => line.EndedAt > killedAtUnixSeconds + FailoverGrace.TotalSeconds)
+                .Select(line => line.AnsweredBy).Distinct().ToArray();
             var stored = await OrdersOfCustomersAsync(customerPrefix);
             await TestContext.Out.WriteLineAsync(
                 $"{results.Count} requests ({results.Count(result => result.IsWrite)} orders, {acknowledged.Length} acknowledged); {failedAtKill} failed around the kill of instance {victim.Number}; {stored.Count} orders stored");
