@@ -7,6 +7,8 @@
 #
 #   scripts/contract.sh [check]   Lints, checks the types are current and type-checks; fails on any finding.
 #   scripts/contract.sh update    Regenerates the types after `scripts/openapi.sh update`; review and commit them.
+#   scripts/contract.sh refresh   update, then the lint and the type-check: check without re-generating the types it
+#                                 has just generated to compare them (scripts/templates.sh).
 #
 # The Node tools are pinned in clients/typescript/package-lock.json and installed with `npm ci` (node 20+, npm 10+):
 # on a fresh clone, or whenever the lock file is newer than the install.
@@ -14,8 +16,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 command="${1:-check}"
-if [[ "$command" != check && "$command" != update ]] || [[ $# -gt 1 ]]; then
-  echo "usage: scripts/contract.sh [check|update]" >&2
+if [[ ! "$command" =~ ^(check|update|refresh)$ ]] || [[ $# -gt 1 ]]; then
+  echo "usage: scripts/contract.sh [check|update|refresh]" >&2
   exit 2
 fi
 
@@ -45,35 +47,37 @@ for types in "$client"/types/*.ts; do
   [[ -f "docs/openapi/$(basename "$types" .ts).json" ]] || stale+=("$types")
 done
 
-if [[ "$command" == update ]]; then
+if [[ "$command" != check ]]; then
   mkdir -p "$client/types"
   for document in "${documents[@]}"; do
     "$bin/openapi-typescript" "$document" --output "$(types_of "$document")"
   done
   [[ ${#stale[@]} -eq 0 ]] || rm -v "${stale[@]}"
   git --no-pager diff --stat -- "$client/types" || true
-  exit 0
+  [[ "$command" == refresh ]] || exit 0
 fi
 
 echo "== lint of the OpenAPI documents (redocly.yaml): ${documents[*]}"
 "$bin/redocly" lint --config redocly.yaml --format=stylish "${documents[@]}"
 
-echo "== the TypeScript types ($client/types/) are the ones generated from the documents"
-failed=0
-for document in "${documents[@]}"; do
-  types="$(types_of "$document")"
-  if [[ ! -f "$types" ]] || ! "$bin/openapi-typescript" "$document" --output "$types" --check; then
-    echo "error: $types is not what openapi-typescript generates from $document" >&2
+if [[ "$command" == check ]]; then
+  echo "== the TypeScript types ($client/types/) are the ones generated from the documents"
+  failed=0
+  for document in "${documents[@]}"; do
+    types="$(types_of "$document")"
+    if [[ ! -f "$types" ]] || ! "$bin/openapi-typescript" "$document" --output "$types" --check; then
+      echo "error: $types is not what openapi-typescript generates from $document" >&2
+      failed=1
+    fi
+  done
+  for types in "${stale[@]}"; do
+    echo "error: $types has no document in docs/openapi/ any more" >&2
     failed=1
+  done
+  if [[ "$failed" -ne 0 ]]; then
+    echo "Run scripts/contract.sh update, review the diff and commit it." >&2
+    exit 1
   fi
-done
-for types in "${stale[@]}"; do
-  echo "error: $types has no document in docs/openapi/ any more" >&2
-  failed=1
-done
-if [[ "$failed" -ne 0 ]]; then
-  echo "Run scripts/contract.sh update, review the diff and commit it." >&2
-  exit 1
 fi
 
 echo "== the typed example compiles against the types (tsc --noEmit)"

@@ -14,6 +14,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_GENERATE_ASPNET_CERTIFICATE=false
+# The stage times what a developer waits for, and a developer's builds run with the SDK's defaults: the C# compiler
+# server and reused MSBuild nodes, so each of the stage's builds does not start and JIT-compile the compiler, its
+# analyzers and MSBuild afresh. CI machines often turn both off (UseSharedCompilation=false,
+# MSBUILDDISABLENODEREUSE=1) so that no process outlives a job: here they are on, and shut down when the stage ends.
+export UseSharedCompilation=true
+unset MSBUILDDISABLENODEREUSE
 
 keep=false
 case "${1:-}" in
@@ -24,10 +30,11 @@ esac
 
 configuration=Release
 work="$(mktemp -d /tmp/enterprise-templates.XXXXXX)"
+stop_build_servers() { dotnet build-server shutdown --msbuild --vbcscompiler >/dev/null 2>&1 || true; }
 if [[ "$keep" == true ]]; then
-  trap 'echo "The copy is kept in $work/repo"' EXIT
+  trap 'stop_build_servers; echo "The copy is kept in $work/repo"' EXIT
 else
-  trap 'rm -rf "$work"' EXIT
+  trap 'stop_build_servers; rm -rf "$work"' EXIT
 fi
 
 # The working tree as git sees it (tracked and new files, no build output), so uncommitted changes are proven too.
@@ -108,13 +115,14 @@ dotnet new enterprise-usecase --name CountStockItem --module Inventory --aggrega
 dotnet new enterprise-usecase --name CategorySummary --module Catalog --aggregate Category --plural Categories \
   --kind query --route summary --api-version 2 --output .
 
-step "migrations for Inventory (every provider)"
+step "restore (locked) and tool restore, begun at the start"
 wait "$restore" || { cat "$work/restore.log"; echo "error: the restore failed, see above" >&2; exit 1; }
+step "build Domain, Application, Infrastructure"
 dotnet build src/Infrastructure --configuration "$configuration" --no-restore --nologo --verbosity quiet
+step "migrations for Inventory (every provider)"
 scripts/database.sh add Inventory --configuration "$configuration" --no-build
 
-# The API is built first: its build writes the OpenAPI documents the contract checks and the C# client (built with the
-# integration tests, which use it) come from.
+# The API is built first: its build writes the OpenAPI documents the contract checks and the C# client come from.
 step "build the API ($configuration, warnings are errors)"
 dotnet build src/WebApi --configuration "$configuration" --no-restore --nologo --verbosity quiet
 
@@ -122,24 +130,30 @@ step "OpenAPI documents regenerated and checked"
 scripts/openapi.sh update --configuration "$configuration" --no-build >/dev/null
 scripts/openapi.sh check --configuration "$configuration" --no-build
 
-# The lint and the TypeScript compiler (single-threaded Node) run beside the C# client's generation and the build.
-step "contract lint and TypeScript types (in the background), C# client regenerated"
+# The lint and the TypeScript compiler (single-threaded Node), and the C# client's generation and build, run beside
+# the tests' build. The client has no project reference, so its own build shares no output with the tests'; the
+# integration tests are compiled without the client's scenario (IncludeClientScenario), which this stage does not run,
+# so they need not wait for the client.
+step "build the tests ($configuration, warnings are errors); lint, TypeScript types and C# client beside it"
 # The Node tools of the working tree, when installed and current (contract.sh's own test), so the copy skips npm ci;
 # otherwise contract.sh installs them into the copy.
 node_modules="$source/clients/typescript/node_modules"
 if [[ "$node_modules/.package-lock.json" -nt clients/typescript/package-lock.json ]]; then
   ln -s "$node_modules" clients/typescript/node_modules
 fi
-(scripts/contract.sh update >/dev/null && scripts/contract.sh check) >"$work/contract.log" 2>&1 &
+scripts/contract.sh refresh >"$work/contract.log" 2>&1 &
 contract=$!
-scripts/client.sh generate >/dev/null
-
-step "build the tests ($configuration, warnings are errors)"
-dotnet build Templates.slnf --configuration "$configuration" --no-restore --nologo --verbosity quiet
-contract_failed=0
-wait "$contract" || contract_failed=1
+(scripts/client.sh generate >/dev/null \
+  && dotnet build clients/Enterprise.Client --configuration "$configuration" --no-restore --nologo --verbosity quiet) \
+  >"$work/client.log" 2>&1 &
+client=$!
+dotnet build Templates.slnf --configuration "$configuration" --no-restore --nologo --verbosity quiet \
+  -p:IncludeClientScenario=false
+background_failed=0
+wait "$client" || { cat "$work/client.log"; echo "error: the C# client's generation or build failed, see above" >&2; background_failed=1; }
+wait "$contract" || { cat "$work/contract.log"; echo "error: the contract lint or the TypeScript check failed, see above" >&2; background_failed=1; }
+[[ "$background_failed" -eq 0 ]] || exit 1
 cat "$work/contract.log"
-[[ "$contract_failed" -eq 0 ]] || { echo "error: the contract lint or the TypeScript check failed, see above" >&2; exit 1; }
 
 step "generated, architecture, endpoint-coverage and migration-drift tests"
 test_options=(--configuration "$configuration" --no-build --logger "console;verbosity=minimal")
