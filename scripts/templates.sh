@@ -17,7 +17,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_GENERATE_ASPNET_CERT
 # The stage times what a developer waits for, and a developer's builds run with the SDK's defaults: the C# compiler
 # server and reused MSBuild nodes, so each of the stage's builds does not start and JIT-compile the compiler, its
 # analyzers and MSBuild afresh. CI machines often turn both off (UseSharedCompilation=false,
-# MSBUILDDISABLENODEREUSE=1) so that no process outlives a job: here they are on, and shut down when the stage ends.
+# MSBUILDDISABLENODEREUSE=1) so that no process outlives a job: here they are on, and stopped when the stage ends.
 export UseSharedCompilation=true
 unset MSBUILDDISABLENODEREUSE
 
@@ -30,7 +30,17 @@ esac
 
 configuration=Release
 work="$(mktemp -d /tmp/enterprise-templates.XXXXXX)"
-stop_build_servers() { dotnet build-server shutdown --msbuild --vbcscompiler >/dev/null 2>&1 || true; }
+# `dotnet build-server shutdown` stops the compiler server but not reused MSBuild nodes, so the processes left are
+# found by the DOTNET_CLI_HOME this stage gave them (its own, below): only what this stage started is stopped.
+stop_build_servers() {
+  dotnet build-server shutdown --vbcscompiler >/dev/null 2>&1 || true
+  local pid
+  for pid in $(pgrep -f 'MSBuild\.dll .*/nodeReuse:true|VBCSCompiler\.dll' || true); do
+    if tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qxF "DOTNET_CLI_HOME=$work/dotnet-home"; then
+      kill "$pid" 2>/dev/null || true
+    fi
+  done
+}
 if [[ "$keep" == true ]]; then
   trap 'stop_build_servers; echo "The copy is kept in $work/repo"' EXIT
 else
