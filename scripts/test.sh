@@ -100,6 +100,14 @@ rabbitmq_port="$(free_port 45672)"
 start_test_server RabbitMQ scripts/rabbitmq.sh "$rabbitmq_dir" "$rabbitmq_port" \
   ENTERPRISE_TEST_RABBITMQ "amqp://guest:guest@127.0.0.1:$rabbitmq_port/"
 
+# The dotnet new templates make a module and two use cases in a throwaway copy of the tree, which must build, stay in
+# step with its OpenAPI documents and migrations, and pass its tests (on the PostgreSQL above too). It runs before the
+# suites, while the database server is fresh and nothing else runs, because it prints a time a developer waits for.
+# Its failure fails the run, after the summary at the end is printed.
+echo "== templates: a module and use cases from dotnet new, built and tested (scripts/templates.sh)"
+templates_failed=0
+scripts/templates.sh || templates_failed=1
+
 echo "== tests"
 test_failed=0
 aborted_runs=0
@@ -147,13 +155,6 @@ mkdir -p "$results_dir/cluster"
 cp "$cluster_dir"/*.log "$cluster_dir"/nginx/*.log "$results_dir/cluster/" 2>/dev/null || true
 scripts/cluster.sh down "$cluster_dir" || true
 echo "Cluster stage: $((SECONDS - cluster_started)) s"
-
-# The dotnet new templates make a module and two use cases in a throwaway copy of the tree, which must build, stay in
-# step with its OpenAPI documents and migrations, and pass its tests (on the PostgreSQL above too). Its failure fails
-# the run, after the summary below is printed.
-echo "== templates: a module and use cases from dotnet new, built and tested (scripts/templates.sh)"
-templates_failed=0
-scripts/templates.sh || templates_failed=1
 
 # The benchmark harness runs end to end with one-second loads and no targets, so it cannot rot between full runs.
 # It starts a PostgreSQL of its own. Its failure fails the run, after the summary below is printed.
