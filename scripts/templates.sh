@@ -30,10 +30,9 @@ esac
 
 configuration=Release
 work="$(mktemp -d /tmp/enterprise-templates.XXXXXX)"
-# `dotnet build-server shutdown` stops the compiler server but not reused MSBuild nodes, so the processes left are
-# found by the DOTNET_CLI_HOME this stage gave them (its own, below): only what this stage started is stopped.
+# `dotnet build-server shutdown` does not stop reused MSBuild nodes, so the compiler server and the nodes are found by
+# the DOTNET_CLI_HOME this stage gave them (its own, below) and stopped: only what this stage started.
 stop_build_servers() {
-  dotnet build-server shutdown --vbcscompiler >/dev/null 2>&1 || true
   local pid
   for pid in $(pgrep -f 'MSBuild\.dll .*/nodeReuse:true|VBCSCompiler\.dll' || true); do
     if tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qxF "DOTNET_CLI_HOME=$work/dotnet-home"; then

@@ -102,8 +102,8 @@ start_test_server RabbitMQ scripts/rabbitmq.sh "$rabbitmq_dir" "$rabbitmq_port" 
 
 # The dotnet new templates make a module and two use cases in a throwaway copy of the tree, which must build, stay in
 # step with its OpenAPI documents and migrations, and pass its tests (on the PostgreSQL above too). It runs before the
-# suites, while the database server is fresh and nothing else runs, because it prints a time a developer waits for.
-# Its failure fails the run, after the summary at the end is printed.
+# suites, so its result and its time from `dotnet new` to green are in the log minutes before theirs. Its failure fails
+# the run, after the summary at the end is printed.
 echo "== templates: a module and use cases from dotnet new, built and tested (scripts/templates.sh)"
 templates_failed=0
 scripts/templates.sh || templates_failed=1
