@@ -47,15 +47,36 @@ public sealed class Order : AggregateRoot
     public DateTime UpdatedAt { get; private set; }
 
     /// <summary>
+    /// A customer id as orders keep it: present, at most <see cref="CustomerIdMaxLength"/> characters and free of control
+    /// characters. It comes from a token's subject, or from the query string of an admin's list, and PostgreSQL cannot
+    /// store or compare a NUL.
+    /// </summary>
+    public static Result<string> CheckCustomerId(string? customerId)
+    {
+        if (string.IsNullOrWhiteSpace(customerId))
+        {
+            return OrderErrors.CustomerRequired;
+        }
+
+        if (customerId.Length > CustomerIdMaxLength || ControlCharacters.In(customerId))
+        {
+            return OrderErrors.CustomerIdInvalid;
+        }
+
+        return customerId;
+    }
+
+    /// <summary>
     /// A pending order of the given lines, in the order given: 1 to 50 lines, one per product, 1 to 1,000 of each, all
     /// in one currency. Raises <see cref="OrderPlacedDomainEvent"/>.
     /// </summary>
     public static Result<Order> Place(string customerId, IReadOnlyList<OrderLineSnapshot> lines, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        if (string.IsNullOrWhiteSpace(customerId) || customerId.Length > CustomerIdMaxLength)
+        var customer = CheckCustomerId(customerId);
+        if (!customer.IsSuccess)
         {
-            return OrderErrors.CustomerRequired;
+            return customer.Error;
         }
 
         if (lines.Count is < MinLines or > MaxLines)

@@ -10,6 +10,12 @@ public static class OrderErrors
     public static readonly Error CustomerRequired =
         Error.Validation("Order.Customer.Required", "An order needs the customer who places it.");
 
+    public static readonly Error CustomerIdInvalid =
+        Error.Validation(
+            "Order.Customer.Invalid",
+            $"A customer id is not blank, has at most {Order.CustomerIdMaxLength} characters and no control character.",
+            "customerId");
+
     public static readonly Error LineCount =
         Error.Validation("Order.Lines.Count", $"An order has {Order.MinLines} to {Order.MaxLines} lines.", LinesField);
 

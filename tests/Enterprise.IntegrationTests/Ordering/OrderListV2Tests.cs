@@ -81,6 +81,19 @@ public sealed class OrderListV2Tests(DatabaseUnderTest database) : OrderingFixtu
         Assert.That(page.GetProperty("items").EnumerateArray().Select(IdOf), Is.EqualTo(new[] { _bobsOrder }));
     }
 
+    // A NUL reached PostgreSQL and came back a 500 (found by the OpenAPI fuzz run, seed 1704660526).
+    [TestCase("%00", TestName = "A customer id with a NUL is a 400 problem")]
+    [TestCase("bob%1B%5B2J", TestName = "A customer id with an escape character is a 400 problem")]
+    public async Task A_customer_id_an_order_cannot_have_is_a_400_problem(string encodedCustomerId)
+    {
+        using var response = await AdminClient.GetAsync($"{OrdersPath}?customerId={encodedCustomerId}");
+
+        var problem = await response.AssertApiProblemAsync(HttpStatusCode.BadRequest, "Validation.Failed");
+        Assert.That(
+            problem.GetProperty("errors").GetProperty("customerId")[0].GetString(),
+            Does.Contain("no control character"));
+    }
+
     [Test]
     public async Task A_customer_may_not_list_another_customers_orders()
     {

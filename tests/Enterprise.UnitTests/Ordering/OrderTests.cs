@@ -108,6 +108,22 @@ public sealed class OrderTests
         Assert.That(Order.Place(customer!, [Line()], TestData.Now).Error, Is.EqualTo(OrderErrors.CustomerRequired));
     }
 
+    [TestCase("bob\0")]
+    [TestCase("\u001b[2Jbob")]
+    [TestCase("bob\u0085")]
+    public void A_customer_id_with_a_control_character_is_refused(string customer)
+    {
+        Assert.That(Order.Place(customer, [Line()], TestData.Now).Error, Is.EqualTo(OrderErrors.CustomerIdInvalid));
+    }
+
+    [Test]
+    public void A_customer_id_longer_than_the_column_is_refused()
+    {
+        var customer = new string('c', Order.CustomerIdMaxLength + 1);
+
+        Assert.That(Order.Place(customer, [Line()], TestData.Now).Error, Is.EqualTo(OrderErrors.CustomerIdInvalid));
+    }
+
     [Test]
     public void Reserved_stock_confirms_a_pending_order()
     {

@@ -2,6 +2,7 @@ using Enterprise.Application.Common.Persistence;
 using Enterprise.Application.Common.Security;
 using Enterprise.Domain.Common;
 using Enterprise.Domain.Ordering;
+using FluentValidation;
 using Mediator;
 
 namespace Enterprise.Application.Ordering.Orders;
@@ -20,6 +21,20 @@ public sealed record ListOrdersQuery : IKeysetPagedQuery, IQuery<Result<CursorPa
     public string? CustomerId { get; init; }
 
     public OrderStatus? Status { get; init; }
+}
+
+/// <summary>
+/// The customer named in the query string must be one an order could have: a control character (a NUL above all,
+/// which PostgreSQL refuses) would otherwise reach the database.
+/// </summary>
+internal sealed class ListOrdersQueryValidator : AbstractValidator<ListOrdersQuery>
+{
+    public ListOrdersQueryValidator() =>
+        RuleFor(query => query.CustomerId)
+            .Must(customerId => Order.CheckCustomerId(customerId).IsSuccess)
+            .When(query => query.CustomerId is not null)
+            .WithErrorCode(OrderErrors.CustomerIdInvalid.Code)
+            .WithMessage(OrderErrors.CustomerIdInvalid.Description);
 }
 
 internal sealed class ListOrdersHandler(IOrderQueries queries, ICurrentUser currentUser)
