@@ -16,8 +16,14 @@ internal abstract class DrainingBackgroundService : BackgroundService
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await using var registration = cancellationToken.Register(_abort.Cancel);
+        // The base returns when the work has ended or the timeout has run out, whichever is first. A callback registered on
+        // the timeout token is no substitute: the base's own callback runs first (last registered, first run) and can
+        // complete this method, disposing the registration, before ours has run; the work in hand was then never cut off.
         await base.StopAsync(cancellationToken);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            await _abort.CancelAsync();
+        }
     }
 
     public override void Dispose()

@@ -71,7 +71,8 @@ public sealed class OutboxRelayShutdownTests
         await _transport.FirstPublish.Task.WaitAsync(Timeout);
 
         using var shutdownTimeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        await Relay().StopAsync(shutdownTimeout.Token).WaitAsync(Timeout);
+        // From a pool thread, as the host stops it (see DrainingBackgroundServiceTests).
+        await Task.Run(() => Relay().StopAsync(shutdownTimeout.Token)).WaitAsync(Timeout);
 
         // The stop returns when the timeout runs out; the relay hands the batch back just after.
         var rows = await RowsAsync();
