@@ -44,6 +44,8 @@ public class GetProductBenchmarks : IDisposable
             ["Database:MigrateOnStartup"] = "true",
             ["Database:Seed"] = "true",
             ["Caching:Enabled"] = Cached ? "true" : "false",
+            // Production's setting (appsettings.json).
+            ["Database:ThreadSafetyChecks"] = Environment.GetEnvironmentVariable("ENTERPRISE_BENCH_THREAD_SAFETY_CHECKS") ?? "false",
         });
         // Production's levels: the mediator's event at Information is written (and formatted), EF Core's are not.
         builder.Services.AddSerilog(logger => logger

@@ -17,6 +17,13 @@ public sealed class DatabaseOptions
     /// <summary>Insert the demo categories and products that are missing (idempotent).</summary>
     public bool Seed { get; set; }
 
+    /// <summary>
+    /// EF Core's check that no two operations run at once on one DbContext, which turns that bug into an exception. It
+    /// costs two async-local writes (and their allocations) per row read, so <c>appsettings.json</c> switches it off for
+    /// deployments while Development and the tests keep it on, where a misuse must fail loudly.
+    /// </summary>
+    public bool ThreadSafetyChecks { get; set; } = true;
+
     /// <summary>From <c>ConnectionStrings:Enterprise</c> (environment: <c>ConnectionStrings__Enterprise</c>).</summary>
     public string? ConnectionString { get; set; }
 }

@@ -30,6 +30,8 @@ public sealed class EnterpriseApiFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Enterprise"] = database.ConnectionString,
             ["Database:MigrateOnStartup"] = "true",
             ["Database:Seed"] = "false",
+            // A DbContext used by two operations at once must fail a test, not pass silently as it would in production.
+            ["Database:ThreadSafetyChecks"] = "true",
             // Fixtures send many requests with one token; rate-limit tests lower these through their settings.
             ["RateLimiting:Reads:TokenLimit"] = "1000000",
             ["RateLimiting:Reads:TokensPerPeriod"] = "1000000",

@@ -2,7 +2,11 @@ using System.Net.Sockets;
 using Enterprise.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Enterprise.IntegrationTests.Persistence;
@@ -97,7 +101,37 @@ public sealed class DatabaseProviderTests
         DatabaseProviders.Get(DatabaseProviders.PostgreSql).IsUniqueViolation(
             new DbUpdateException("An error occurred while saving the entity changes.", new PostgresException("duplicate key", "ERROR", "ERROR", sqlState)));
 
+    [TestCase(DatabaseProviders.Sqlite, "Data Source=enterprise.db", false)]
+    [TestCase(DatabaseProviders.Sqlite, "Data Source=enterprise.db", true)]
+    [TestCase(DatabaseProviders.PostgreSql, "Host=db.internal;Database=enterprise", false)]
+    [TestCase(DatabaseProviders.PostgreSql, "Host=db.internal;Database=enterprise", true)]
+    [TestCase(DatabaseProviders.SqlServer, "Server=db.internal;Database=Enterprise", false)]
+    [TestCase(DatabaseProviders.SqlServer, "Server=db.internal;Database=Enterprise", true)]
+    public void Every_provider_gives_its_context_the_configured_thread_safety_checks(string provider, string connectionString, bool checks)
+    {
+        var services = new ServiceCollection().AddSingleton<IHostEnvironment>(new HostEnvironmentAtCurrentDirectory());
+        DatabaseProviders.Get(provider).AddDbContext(
+            services, new DatabaseOptions { Provider = provider, ConnectionString = connectionString, ThreadSafetyChecks = checks });
+        using var serviceProvider = services.BuildServiceProvider();
+        using var scope = serviceProvider.CreateScope();
+
+        var options = scope.ServiceProvider.GetRequiredService<EnterpriseDbContext>().GetService<IDbContextOptions>();
+
+        Assert.That(options.FindExtension<CoreOptionsExtension>()!.ThreadSafetyChecksEnabled, Is.EqualTo(checks));
+    }
+
     /// <summary>A write that failed after the retry strategy gave up: how the driver's error reaches the application.</summary>
     private static RetryLimitExceededException WrappedByEfCore(Exception driverError) =>
         new RetryLimitExceededException("The maximum number of retries (3) was exceeded.", new DbUpdateException("An error occurred while saving the entity changes.", driverError));
+
+    private sealed class HostEnvironmentAtCurrentDirectory : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Production;
+
+        public string ApplicationName { get; set; } = "Enterprise.WebApi";
+
+        public string ContentRootPath { get; set; } = Directory.GetCurrentDirectory();
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
 }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -14,10 +13,15 @@ internal sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
 
     public string Name => DatabaseProviders.PostgreSql;
 
-    public void AddDbContext(IServiceCollection services, DatabaseOptions options) =>
+    public void AddDbContext(IServiceCollection services, DatabaseOptions options)
+    {
+        // One for the application: every context shares the command texts it has rewritten.
+        services.AddSingleton<PositionalParametersInterceptor>();
         services.AddDbContextPool<EnterpriseDbContext, PostgreSqlEnterpriseDbContext>((serviceProvider, builder) =>
             Configure(builder, options.ConnectionString!)
-                .AddInterceptors(serviceProvider.GetServices<IInterceptor>()));
+                .UseApplicationOptions(serviceProvider, options)
+                .AddInterceptors(serviceProvider.GetRequiredService<PositionalParametersInterceptor>()));
+    }
 
     /// <summary>The driver options, shared with the design-time factory so that the migrations see the application's model.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>

@@ -1,6 +1,5 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.SqlServer.Storage.Internal;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,8 +19,7 @@ internal sealed class SqlServerDatabaseProvider : IDatabaseProvider
 
     public void AddDbContext(IServiceCollection services, DatabaseOptions options) =>
         services.AddDbContextPool<EnterpriseDbContext, SqlServerEnterpriseDbContext>((serviceProvider, builder) =>
-            Configure(builder, options.ConnectionString!)
-                .AddInterceptors(serviceProvider.GetServices<IInterceptor>()));
+            Configure(builder, options.ConnectionString!).UseApplicationOptions(serviceProvider, options));
 
     /// <summary>The driver options, shared with the design-time factory so that the migrations see the application's model.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>

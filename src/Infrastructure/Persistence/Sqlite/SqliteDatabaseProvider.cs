@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -26,7 +25,7 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
             var contentRoot = serviceProvider.GetRequiredService<IHostEnvironment>().ContentRootPath;
             builder
                 .UseSqlite(ResolveFilePath(options.ConnectionString!, contentRoot))
-                .AddInterceptors(serviceProvider.GetServices<IInterceptor>());
+                .UseApplicationOptions(serviceProvider, options);
         });
 
     public string? DescribeConnectionStringProblem(string connectionString)
