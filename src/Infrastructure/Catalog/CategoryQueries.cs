@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Enterprise.Application.Catalog.Categories;
 using Enterprise.Application.Common.Persistence;
 using Enterprise.Domain.Catalog;
@@ -15,10 +16,12 @@ internal sealed class CategoryQueries(EnterpriseDbContext dbContext) : ICategory
         new(new KeysetColumn<Category, Guid>(category => category.Id), Descending: false),
     ];
 
+    private static readonly Expression<Func<Category, CategoryDto>> ToDto = Projection.Of<Category, CategoryDto>(CategoryMapper.ProjectToDto);
+
     public Task<CategoryDto?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         LiveCategories()
             .Where(category => category.Id == id)
-            .ProjectToDto()
+            .Select(ToDto)
             .SingleOrDefaultAsync(cancellationToken);
 
     public async Task<PagedResult<CategoryDto>> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
@@ -29,7 +32,7 @@ internal sealed class CategoryQueries(EnterpriseDbContext dbContext) : ICategory
             .OrderBy(Order)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
-            .ProjectToDto()
+            .Select(ToDto)
             .ToListAsync(cancellationToken);
         return new PagedResult<CategoryDto>(items, page, pageSize, totalCount);
     }
@@ -42,7 +45,7 @@ internal sealed class CategoryQueries(EnterpriseDbContext dbContext) : ICategory
             categories = categories.After(Order, [after.Slug, after.Id]);
         }
 
-        return await categories.OrderBy(Order).ProjectToDto().ReadSliceAsync(limit, cancellationToken);
+        return await categories.OrderBy(Order).Select(ToDto).ReadSliceAsync(limit, cancellationToken);
     }
 
     private IQueryable<Category> LiveCategories() =>

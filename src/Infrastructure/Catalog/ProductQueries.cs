@@ -25,6 +25,8 @@ internal sealed class ProductQueries(EnterpriseDbContext dbContext) : IProductQu
         [ProductSortField.UpdatedAt] = new KeysetColumn<Product, DateTime>(product => product.UpdatedAt),
     };
 
+    private static readonly Expression<Func<Product, ProductDto>> ToDto = Projection.Of<Product, ProductDto>(ProductMapper.ProjectToDto);
+
     /// <summary>The id breaks ties, so equal keys never swap places between pages.</summary>
     private static readonly KeysetOrder<Product> TieBreaker = new(new KeysetColumn<Product, Guid>(product => product.Id), Descending: false);
 
@@ -50,7 +52,7 @@ internal sealed class ProductQueries(EnterpriseDbContext dbContext) : IProductQu
             .OrderBy(Order(list.Sort))
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
-            .ProjectToDto()
+            .Select(ToDto)
             .ToListAsync(cancellationToken);
         return new PagedResult<ProductDto>(items, page, pageSize, totalCount);
     }
@@ -65,7 +67,7 @@ internal sealed class ProductQueries(EnterpriseDbContext dbContext) : IProductQu
             products = products.After(order, after.Values);
         }
 
-        return await products.OrderBy(order).ProjectToDto().ReadSliceAsync(limit, cancellationToken);
+        return await products.OrderBy(order).Select(ToDto).ReadSliceAsync(limit, cancellationToken);
     }
 
     private IQueryable<Product> Filtered(ProductListDefinition list)
@@ -100,14 +102,13 @@ internal sealed class ProductQueries(EnterpriseDbContext dbContext) : IProductQu
     }
 
     /// <summary>
-    /// <paramref name="products"/> projected by <see cref="ProductMapper.ProjectToDto"/> and ended by SingleOrDefault, as one
-    /// cancellable expression for <c>EF.CompileAsyncQuery</c>: the mapper builds its projection over a query that only
-    /// records it, so the compiled query keeps Mapperly's mapping.
+    /// <paramref name="products"/> projected by Mapperly's mapping (<see cref="ToDto"/>) and ended by SingleOrDefault, as
+    /// one cancellable expression for <c>EF.CompileAsyncQuery</c>.
     /// </summary>
     private static Expression<Func<EnterpriseDbContext, TParameter, CancellationToken, ProductDto?>> ProjectedSingle<TParameter>(
         Expression<Func<EnterpriseDbContext, TParameter, IQueryable<Product>>> products)
     {
-        var projected = new EnumerableQuery<Product>(products.Body).ProjectToDto().Expression;
+        var projected = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Product), typeof(ProductDto)], products.Body, Expression.Quote(ToDto));
         var single = Expression.Call(typeof(Queryable), nameof(Queryable.SingleOrDefault), [typeof(ProductDto)], projected);
         return Expression.Lambda<Func<EnterpriseDbContext, TParameter, CancellationToken, ProductDto?>>(
             single, [.. products.Parameters, Expression.Parameter(typeof(CancellationToken), "cancellationToken")]);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Enterprise.Application.Common.Persistence;
 using Enterprise.Application.Ordering.Orders;
 using Enterprise.Domain.Ordering;
@@ -15,8 +16,10 @@ internal sealed class OrderQueries(EnterpriseDbContext dbContext) : IOrderQuerie
         new(new KeysetColumn<Order, Guid>(order => order.Id), Descending: true),
     ];
 
+    private static readonly Expression<Func<Order, OrderDto>> ToDto = Projection.Of<Order, OrderDto>(OrderMapper.ProjectToDto);
+
     public Task<OrderDto?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        Orders().Where(order => order.Id == id).ProjectToDto().SingleOrDefaultAsync(cancellationToken);
+        Orders().Where(order => order.Id == id).Select(ToDto).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<KeysetSlice<OrderDto>> SeekAsync(
         string customerId, OrderStatus? status, int limit, OrderListPosition? after, CancellationToken cancellationToken)
@@ -32,7 +35,7 @@ internal sealed class OrderQueries(EnterpriseDbContext dbContext) : IOrderQuerie
             orders = orders.After(NewestFirst, [after.CreatedAt, after.Id]);
         }
 
-        return await orders.OrderBy(NewestFirst).ProjectToDto().ReadSliceAsync(limit, cancellationToken);
+        return await orders.OrderBy(NewestFirst).Select(ToDto).ReadSliceAsync(limit, cancellationToken);
     }
 
     private IQueryable<Order> Orders() => dbContext.Set<Order>().AsNoTracking();
