@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using Enterprise.Application.Common.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
@@ -11,8 +10,20 @@ internal abstract class KeysetColumn<TEntity>
 {
     public abstract IOrderedQueryable<TEntity> ThenBy(IQueryable<TEntity> source, IOrderedQueryable<TEntity>? ordered, bool descending);
 
-    /// <summary><c>row.Column {comparison} value</c>, with the value as a query parameter so every page shares one cached query plan.</summary>
-    public abstract Expression Compare(ParameterExpression row, object value, ExpressionType comparison);
+    /// <summary><c>row.Column {comparison} value</c>, <paramref name="value"/> being an expression of the column's type.</summary>
+    public abstract Expression Compare(ParameterExpression row, Expression value, ExpressionType comparison);
+
+    /// <summary>A position's value, prepared, as a query parameter, so every page shares one cached query plan.</summary>
+    public abstract Expression Parameter(object value);
+
+    /// <summary>Hands the column to <paramref name="visitor"/> with its key type, for code typed by it (compiled queries).</summary>
+    public abstract TResult Accept<TResult>(IKeysetColumnVisitor<TEntity, TResult> visitor);
+}
+
+/// <summary>Work that needs a <see cref="KeysetColumn{TEntity}"/>'s key type, reached without reflection.</summary>
+internal interface IKeysetColumnVisitor<TEntity, out TResult>
+{
+    TResult Visit<TKey>(KeysetColumn<TEntity, TKey> column);
 }
 
 /// <param name="key">The column as the database orders it.</param>
@@ -35,23 +46,30 @@ internal sealed class KeysetColumn<TEntity, TKey>(Expression<Func<TEntity, TKey>
             (_, true) => ordered.ThenByDescending(key),
         };
 
-    public override Expression Compare(ParameterExpression row, object value, ExpressionType comparison)
+    /// <summary>A position's value in the column's terms (e.g. a displayed name folded).</summary>
+    public TKey Prepare(TKey value) => prepare is null ? value : prepare(value);
+
+    public override Expression Parameter(object value) => QueryParameter.Of(Prepare((TKey)value));
+
+    public override Expression Compare(ParameterExpression row, Expression value, ExpressionType comparison)
     {
-        var typed = (TKey)value;
         var column = ReplacingExpressionVisitor.Replace(key.Parameters[0], row, key.Body);
-        Expression parameter = Expression.Field(
-            Expression.Constant(new StrongBox<TKey>(prepare is null ? typed : prepare(typed))),
-            nameof(StrongBox<TKey>.Value));
         if (comparison == ExpressionType.Equal)
         {
-            return Expression.Equal(column, parameter);
+            return Expression.Equal(column, value);
         }
 
         // Strings and GUIDs have no < or > in C#; the providers translate these calls compared with zero into them.
         var zero = Expression.Constant(0);
-        return typeof(TKey) == typeof(string) ? Expression.MakeBinary(comparison, Expression.Call(StringCompare, column, parameter), zero)
-            : typeof(TKey) == typeof(Guid) ? Expression.MakeBinary(comparison, Expression.Call(column, GuidCompareTo, parameter), zero)
-            : Expression.MakeBinary(comparison, column, parameter);
+        return typeof(TKey) == typeof(string) ? Expression.MakeBinary(comparison, Expression.Call(StringCompare, column, value), zero)
+            : typeof(TKey) == typeof(Guid) ? Expression.MakeBinary(comparison, Expression.Call(column, GuidCompareTo, value), zero)
+            : Expression.MakeBinary(comparison, column, value);
+    }
+
+    public override TResult Accept<TResult>(IKeysetColumnVisitor<TEntity, TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
     }
 }
 
@@ -88,6 +106,25 @@ internal static class Keyset
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(position);
+        if (order.Count != position.Count)
+        {
+            throw new ArgumentException("A keyset position has one value per column of the order.", nameof(position));
+        }
+
+        return source.After(order, [.. order.Select((term, index) => term.Column.Parameter(position[index]))]);
+    }
+
+    /// <summary>
+    /// The rows after a position given as expressions of the columns' types (one per column of <paramref name="order"/>),
+    /// such as a compiled query's parameters.
+    /// </summary>
+    public static IQueryable<TEntity> After<TEntity>(
+        this IQueryable<TEntity> source,
+        IReadOnlyList<KeysetOrder<TEntity>> order,
+        IReadOnlyList<Expression> position)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(position);
         if (order.Count == 0 || order.Count != position.Count)
         {
             throw new ArgumentException("A keyset position has one value per column of the order.", nameof(position));
@@ -110,11 +147,15 @@ internal static class Keyset
     }
 
     /// <summary>Up to <paramref name="limit"/> rows of an ordered query; one row more is read to tell whether more follow, without counting.</summary>
-    public static async Task<KeysetSlice<T>> ReadSliceAsync<T>(this IQueryable<T> ordered, int limit, CancellationToken cancellationToken)
+    public static async Task<KeysetSlice<T>> ReadSliceAsync<T>(this IQueryable<T> ordered, int limit, CancellationToken cancellationToken) =>
+        Slice(await ordered.Take(limit + 1).ToListAsync(cancellationToken), limit);
+
+    /// <summary>The first <paramref name="limit"/> of up to one more rows read, and whether there were more.</summary>
+    public static KeysetSlice<T> Slice<T>(List<T> rows, int limit)
     {
-        var items = await ordered.Take(limit + 1).ToListAsync(cancellationToken);
-        return items.Count > limit
-            ? new KeysetSlice<T>(items[..limit], HasMore: true)
-            : new KeysetSlice<T>(items, HasMore: false);
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows.Count > limit
+            ? new KeysetSlice<T>(rows[..limit], HasMore: true)
+            : new KeysetSlice<T>(rows, HasMore: false);
     }
 }
