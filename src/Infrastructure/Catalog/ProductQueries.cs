@@ -82,7 +82,7 @@ internal sealed class ProductQueries(EnterpriseDbContext dbContext) : IProductQu
         }
 
         var order = Order(list.Sort);
-        var products = Filtered(dbContext.Products.AsNoTracking(), FilterValues.Of(list));
+        var products = Filtered(list);
         if (after is not null)
         {
             products = products.After(order, after.Values);
