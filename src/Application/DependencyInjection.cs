@@ -28,6 +28,7 @@ public static class DependencyInjection
                 typeof(CachingBehavior<,>),
                 typeof(CacheInvalidationBehavior<,>),
                 typeof(UnitOfWorkBehavior<,>),
+                typeof(ReadRetryBehavior<,>),
             ];
         });
 

@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddSingleton(provider);
         provider.AddDbContext(services, databaseOptions);
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddScoped<IReadRetry, EfReadRetry>();
         services.AddScoped<DatabaseMigrator>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddIdempotencyStore();

@@ -8,6 +8,9 @@ public interface IDatabaseProvider
 {
     string Name { get; }
 
+    /// <summary>True when the context retries transient faults (a server's failover or dropped connection); false for a file.</summary>
+    bool RetriesTransientFaults { get; }
+
     /// <summary>
     /// Registers the pooled provider-specific context as the <see cref="EnterpriseDbContext"/> the application uses,
     /// with every <c>IInterceptor</c> the modules registered (singletons: pooled options are built once).

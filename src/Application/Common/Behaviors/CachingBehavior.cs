@@ -6,9 +6,9 @@ using Microsoft.Extensions.Caching.Hybrid;
 namespace Enterprise.Application.Common.Behaviors;
 
 /// <summary>
-/// Innermost step for cacheable queries: answers from <see cref="HybridCache"/> (this instance's memory, then Redis when
-/// configured) and runs the handler only on a miss; concurrent misses of one key wait for that single run. Only successes
-/// are stored: an error (such as not found) goes back to its caller and leaves the cache as it was.
+/// For cacheable queries, just before their reads: answers from <see cref="HybridCache"/> (this instance's memory, then
+/// Redis when configured) and runs the handler only on a miss; concurrent misses of one key wait for that single run.
+/// Only successes are stored: an error (such as not found) goes back to its caller and leaves the cache as it was.
 /// </summary>
 public sealed class CachingBehavior<TMessage, TResponse>(HybridCache cache, CachingSettings settings, CacheMetrics metrics)
     : IPipelineBehavior<TMessage, TResponse>

@@ -13,6 +13,8 @@ internal sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
 
     public string Name => DatabaseProviders.PostgreSql;
 
+    public bool RetriesTransientFaults => true;
+
     public void AddDbContext(IServiceCollection services, DatabaseOptions options)
     {
         // One for the application: every context shares the command texts it has rewritten.

@@ -17,6 +17,8 @@ internal sealed class SqlServerDatabaseProvider : IDatabaseProvider
 
     public string Name => DatabaseProviders.SqlServer;
 
+    public bool RetriesTransientFaults => true;
+
     public void AddDbContext(IServiceCollection services, DatabaseOptions options) =>
         services.AddDbContextPool<EnterpriseDbContext, SqlServerEnterpriseDbContext>((serviceProvider, builder) =>
             Configure(builder, options.ConnectionString!).UseApplicationOptions(serviceProvider, options));

@@ -19,6 +19,8 @@ internal sealed class SqliteDatabaseProvider : IDatabaseProvider
 
     public string Name => DatabaseProviders.Sqlite;
 
+    public bool RetriesTransientFaults => false;
+
     public void AddDbContext(IServiceCollection services, DatabaseOptions options) =>
         services.AddDbContextPool<EnterpriseDbContext, SqliteEnterpriseDbContext>((serviceProvider, builder) =>
         {
