@@ -40,12 +40,12 @@ internal sealed class CallerRateLimiter(PartitionedRateLimiter<HttpContext> buck
     /// </summary>
     private RateLimitLease Noted(HttpContext context, RateLimitLease lease)
     {
-        if (policies.For(context) is { } policy)
+        if (policies.BucketOf(context) is { } bucket)
         {
             long? remaining = lease.TryGetMetadata(RedisTokenBucketLimiter.RemainingTokens, out var reported)
                 ? reported
                 : lease.IsAcquired ? buckets.GetStatistics(context)?.CurrentAvailablePermits : 0;
-            context.Features.Set(new RateLimitOutcome(policy, remaining));
+            context.Features.Set(new RateLimitOutcome(bucket.Policy, remaining));
         }
 
         return lease;

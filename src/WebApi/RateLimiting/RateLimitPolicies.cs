@@ -13,29 +13,52 @@ internal sealed class RateLimitPolicies(IOptions<RateLimitingSettings> settings)
     /// <summary>Probes, scrapes and the API description must answer however busy a caller is: orchestrators and tooling depend on them.</summary>
     private static readonly PathString[] UnlimitedPaths = ["/health", "/openapi", "/scalar", Telemetry.TelemetrySetup.PrometheusPath];
 
-    private readonly RateLimitPolicy _reads = new(ReadsName, settings.Value.Reads);
-    private readonly RateLimitPolicy _writes = new(WritesName, settings.Value.Writes);
+    public RateLimitPolicy Reads { get; } = new(ReadsName, settings.Value.Reads);
 
-    /// <summary>The policy for the request; null when it is not limited.</summary>
-    public RateLimitPolicy? For(HttpContext context)
+    public RateLimitPolicy Writes { get; } = new(WritesName, settings.Value.Writes);
+
+    /// <summary>
+    /// The request's bucket, null when the request is not limited. Worked out once and kept on the request: the
+    /// limiter asks for it when it takes a token, again when it reads how many are left, and the headers need its policy.
+    /// </summary>
+    public CallerBucket? BucketOf(HttpContext context)
     {
-        var path = context.Request.Path;
-        if (UnlimitedPaths.Any(unlimited => path.StartsWithSegments(unlimited, StringComparison.OrdinalIgnoreCase)))
+        if (context.Features.Get<CallerBucket>() is { } known)
+        {
+            return known;
+        }
+
+        if (PolicyFor(context.Request) is not { } policy)
         {
             return null;
         }
 
-        var method = context.Request.Method;
+        var bucket = new CallerBucket(policy, BucketKey(policy, context));
+        context.Features.Set(bucket);
+        return bucket;
+    }
+
+    private RateLimitPolicy? PolicyFor(HttpRequest request)
+    {
+        foreach (var unlimited in UnlimitedPaths)
+        {
+            if (request.Path.StartsWithSegments(unlimited, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+        }
+
+        var method = request.Method;
         return HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method)
-            ? _writes
-            : _reads;
+            ? Writes
+            : Reads;
     }
 
     /// <summary>
     /// The caller's bucket key: <c>policy:sub:…</c> for an authenticated caller, so one user's budget follows them
     /// across addresses, otherwise <c>policy:ip:…</c>.
     /// </summary>
-    public static string BucketKey(RateLimitPolicy policy, HttpContext context)
+    private static string BucketKey(RateLimitPolicy policy, HttpContext context)
     {
         var caller = Subject(context.User) is { } subject
             ? $"sub:{subject}"

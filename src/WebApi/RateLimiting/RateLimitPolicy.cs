@@ -6,13 +6,10 @@ namespace Enterprise.WebApi.RateLimiting;
 internal sealed record RateLimitPolicy(string Name, TokenBucketSettings Bucket)
 {
     /// <summary>
-    /// Seconds an empty bucket needs to fill up again: the window the <c>RateLimit-Policy</c> header
-    /// announces (<c>w=</c>), since a token bucket has no fixed window of its own.
+    /// The IETF draft's <c>RateLimit-Policy</c> value: quota and window, e.g. <c>100;w=1</c>, the same on every response.
+    /// The window is the seconds an empty bucket needs to fill up again, since a token bucket has no fixed window of its own.
     /// </summary>
-    private long RefillSeconds => SecondsToGain(Bucket.TokenLimit);
-
-    /// <summary>The IETF draft's <c>RateLimit-Policy</c> value: quota and window, e.g. <c>100;w=1</c>.</summary>
-    public string PolicyHeader => string.Create(CultureInfo.InvariantCulture, $"{Bucket.TokenLimit};w={RefillSeconds}");
+    public string PolicyHeader { get; } = string.Create(CultureInfo.InvariantCulture, $"{Bucket.TokenLimit};w={SecondsToGain(Bucket, Bucket.TokenLimit)}");
 
     /// <summary>
     /// The IETF draft's <c>RateLimit</c> value; <c>reset</c> is the time until the bucket is full again,
@@ -21,12 +18,12 @@ internal sealed record RateLimitPolicy(string Name, TokenBucketSettings Bucket)
     public string StateHeader(long remaining)
     {
         var clamped = Math.Clamp(remaining, 0, Bucket.TokenLimit);
-        return string.Create(CultureInfo.InvariantCulture, $"limit={Bucket.TokenLimit}, remaining={clamped}, reset={SecondsToGain(Bucket.TokenLimit - clamped)}");
+        return string.Create(CultureInfo.InvariantCulture, $"limit={Bucket.TokenLimit}, remaining={clamped}, reset={SecondsToGain(Bucket, Bucket.TokenLimit - clamped)}");
     }
 
-    private long SecondsToGain(long tokens)
+    private static long SecondsToGain(TokenBucketSettings bucket, long tokens)
     {
-        var periods = (tokens + Bucket.TokensPerPeriod - 1) / Bucket.TokensPerPeriod;
-        return (long)Math.Ceiling(periods * Bucket.ReplenishmentPeriod.TotalSeconds);
+        var periods = (tokens + bucket.TokensPerPeriod - 1) / bucket.TokensPerPeriod;
+        return (long)Math.Ceiling(periods * bucket.ReplenishmentPeriod.TotalSeconds);
     }
 }

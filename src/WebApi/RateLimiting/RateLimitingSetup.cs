@@ -71,26 +71,35 @@ public static class RateLimitingSetup
         var sharedThroughRedis = !string.IsNullOrWhiteSpace(provider.GetRequiredService<IConfiguration>()[RedisConnectionStringSetting]);
         var redis = sharedThroughRedis ? provider.GetRequiredService<IConnectionMultiplexer>() : null;
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitingSetup).FullName!);
+        // One bucket factory per policy, made here once rather than as a closure on every request.
+        var newReadsBucket = BucketFactory(policies.Reads, redis, logger);
+        var newWritesBucket = BucketFactory(policies.Writes, redis, logger);
         var buckets = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-        {
-            if (policies.For(context) is not { } policy)
-            {
-                return RateLimitPartition.GetNoLimiter(string.Empty);
-            }
-
-            var key = RateLimitPolicies.BucketKey(policy, context);
-            return redis is null
-                ? RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = policy.Bucket.TokenLimit,
-                    TokensPerPeriod = policy.Bucket.TokensPerPeriod,
-                    ReplenishmentPeriod = policy.Bucket.ReplenishmentPeriod,
-                    // Refuse at once rather than hold the request: a queue would only move the overload into memory.
-                    QueueLimit = 0,
-                })
-                : RateLimitPartition.Get(key, bucketKey => new RedisTokenBucketLimiter(redis, bucketKey, policy.Bucket, logger));
-        });
+            policies.BucketOf(context) is { } bucket
+                ? new RateLimitPartition<string>(bucket.Key, ReferenceEquals(bucket.Policy, policies.Reads) ? newReadsBucket : newWritesBucket)
+                : RateLimitPartition.GetNoLimiter(string.Empty));
         return new CallerRateLimiter(buckets, policies);
+    }
+
+    /// <summary>Makes a caller's bucket of <paramref name="policy"/> the first time the caller is seen: in this process, or in Redis.</summary>
+    private static Func<string, RateLimiter> BucketFactory(RateLimitPolicy policy, IConnectionMultiplexer? redis, ILogger logger)
+    {
+        if (redis is not null)
+        {
+            return key => new RedisTokenBucketLimiter(redis, key, policy.Bucket, logger);
+        }
+
+        var options = new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = policy.Bucket.TokenLimit,
+            TokensPerPeriod = policy.Bucket.TokensPerPeriod,
+            ReplenishmentPeriod = policy.Bucket.ReplenishmentPeriod,
+            // Refuse at once rather than hold the request: a queue would only move the overload into memory.
+            QueueLimit = 0,
+            // The partitioned limiter's one timer refills every bucket, instead of a timer per caller.
+            AutoReplenishment = false,
+        };
+        return _ => new TokenBucketRateLimiter(options);
     }
 
     private static async ValueTask WriteRejectionAsync(OnRejectedContext rejection, CancellationToken cancellationToken)
