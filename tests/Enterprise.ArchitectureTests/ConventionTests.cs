@@ -2,6 +2,8 @@ using ArchUnitNET.Fluent;
 using ArchUnitNET.Fluent.Syntax.Elements.Members.PropertyMembers;
 using ArchUnitNET.Fluent.Syntax.Elements.Types.Classes;
 using ArchUnitNET.NUnit;
+using Enterprise.Application.Common.IntegrationEvents;
+using Enterprise.Application.Common.Persistence;
 using Enterprise.Domain.Common;
 using FluentValidation;
 using Mediator;
@@ -34,6 +36,10 @@ public sealed class ConventionTests
                     .AndShould().NotDependOnAnyTypesThat().ResideInNamespaceMatching(@"^Microsoft\.AspNetCore(\..*)?$"));
         }
 
+        // The read retry runs a query's handler again after a transient fault (ADR 0007): it must have nothing to write.
+        yield return Convention(
+            "Query handlers only read: no repository, unit of work or outbox",
+            OnlyReads(Classes().That().ResideInAssembly(Layers.Application).And().ImplementInterface(typeof(IQueryHandler<,>))));
         yield return Convention(
             "Validators are internal sealed and named Validator",
             Classes().That().ResideInAssembly(Layers.Application).And().AreAssignableTo(typeof(AbstractValidator<>))
@@ -72,6 +78,19 @@ public sealed class ConventionTests
 
         Assert.That(rule.HasNoViolations(Layers.Architecture), Is.False, "ProductDetails has public init setters");
     }
+
+    [Test]
+    public void The_read_only_rule_notices_a_handler_that_writes()
+    {
+        var rule = OnlyReads(Classes().That().ResideInAssembly(Layers.Application).And().ImplementInterface(typeof(ICommandHandler<,>)));
+
+        Assert.That(rule.HasNoViolations(Layers.Architecture), Is.False, "command handlers load aggregates through repositories");
+    }
+
+    private static ClassesShouldConjunction OnlyReads(GivenClassesConjunction handlers) =>
+        handlers.Should().NotDependOnAnyTypesThat().HaveNameEndingWith("Repository")
+            .AndShould().NotDependOnAnyTypesThat().AreAssignableTo(typeof(IUnitOfWork))
+            .AndShould().NotDependOnAnyTypesThat().AreAssignableTo(typeof(IIntegrationEventOutbox));
 
     /// <summary>Properties declared in the classes have no public setter; a public <c>init</c> counts as one.</summary>
     private static PropertyMembersShouldConjunction NoPublicSetterIn(GivenClassesConjunction classes) =>
