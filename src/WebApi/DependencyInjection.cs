@@ -47,6 +47,7 @@ public static class DependencyInjection
                 options.GroupNameFormat = ApiVersioningSetup.GroupNameFormat;
                 options.SubstituteApiVersionInUrl = true;
             });
+        UrlVersionMatcherPolicy.ReplaceVersioningPolicy(services);
         services.AddApiDeprecations();
 
         services.AddForwardedHeadersFromSettings();
