@@ -11,7 +11,7 @@ namespace Enterprise.WebApi.Versioning;
 
 /// <summary>
 /// Asp.Versioning's matcher policy, with a faster jump table for the common request: the version in the URL
-/// (<c>api/v2/...</c>) spelled as this API declares it. Asp.Versioning's own table finds that version by building a
+/// (<c>api/v2/...</c>) spelled as usual. Asp.Versioning's own table finds that version by building a
 /// route template, a route pattern and a template matcher for each candidate pattern on every request (version 10.2.1;
 /// about 7% of the CPU of a read by id and a seventh of its allocations). The faster table reads the version from
 /// the path segment the patterns put it in, and answers with the destination Asp.Versioning would give it; every other
@@ -113,12 +113,12 @@ internal sealed class UrlVersionJumpTable : PolicyJumpTable
     }
 
     public override int GetDestination(HttpContext httpContext) =>
-        TryGetDeclaredVersionDestination(httpContext, out var destination)
+        TryGetUsualVersionDestination(httpContext, out var destination)
             ? destination
             : _versioningTable.GetDestination(httpContext);
 
     /// <summary>The destination when the path names a version of this node as usual and nothing else names one.</summary>
-    internal bool TryGetDeclaredVersionDestination(HttpContext httpContext, out int destination)
+    internal bool TryGetUsualVersionDestination(HttpContext httpContext, out int destination)
     {
         // A version also sent in a header or the query is for Asp.Versioning to reconcile (or reject as ambiguous).
         if (httpContext.ApiVersioningFeature.RawRequestedApiVersions.Count == 0 &&

@@ -30,7 +30,7 @@ public sealed partial class UrlVersionRoutingTests() : ApiFixture(DatabaseUnderT
     }
 
     [Test]
-    public void Every_versioned_route_gets_the_destination_Asp_Versioning_gives_it_and_declared_versions_skip_its_matching()
+    public void Every_versioned_route_gets_the_destination_Asp_Versioning_gives_it_and_usual_spellings_skip_its_matching()
     {
         var versioning = Factory.Services.GetRequiredService<ApiVersionMatcherPolicy>();
         var policy = Factory.Services.GetServices<MatcherPolicy>().OfType<UrlVersionMatcherPolicy>().Single();
@@ -59,7 +59,7 @@ public sealed partial class UrlVersionRoutingTests() : ApiFixture(DatabaseUnderT
                 {
                     var path = PathOf(node.Key, prefix + spelling);
                     Assert.That(table.GetDestination(RequestFor(path)), Is.EqualTo(versioningTable.GetDestination(RequestFor(path))), path);
-                    var answeredFaster = ((UrlVersionJumpTable)table).TryGetDeclaredVersionDestination(RequestFor(path), out _);
+                    var answeredFaster = ((UrlVersionJumpTable)table).TryGetUsualVersionDestination(RequestFor(path), out _);
                     if (prefix == "w" || NoVersionHere.Contains(spelling) || UnusualSpellings.Contains(spelling))
                     {
                         Assert.That(answeredFaster, Is.False, path);
