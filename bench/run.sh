@@ -293,7 +293,7 @@ start_server() {
       environment+=("${enterprise_env[@]}")
       [[ "$name" == enterprise ]] || environment+=("${cached_env[@]}")
       # From the publish directory, as deployed: it is the content root, where appsettings.json is read from.
-      (cd "$publish_dir" && exec env "${environment[@]}" taskset -c "$cpus" dotnet Enterprise.WebApi.dll >>"$work/logs/$name.log" 2>&1) &
+      (cd "$publish_dir" && exec env "${environment[@]}" taskset -c "$cpus" "${deployed_api_command[@]}" >>"$work/logs/$name.log" 2>&1) &
       ;;
     fastify-pg)
       env NODE_ENV=production PORT="$port" DATABASE_URL="$database_url" \

@@ -84,7 +84,7 @@ start_instance() {
   local dir="$1" index="$2" environment
   mapfile -t environment <"$dir/instance-$index.env"
   # From the publish directory, as deployed: it is the content root, where appsettings.json is read from.
-  (cd "$publish_dir" && exec env "${environment[@]}" setsid dotnet Enterprise.WebApi.dll </dev/null >>"$dir/instance-$index.log" 2>&1) &
+  (cd "$publish_dir" && exec env "${environment[@]}" setsid "${deployed_api_command[@]}" </dev/null >>"$dir/instance-$index.log" 2>&1) &
   echo $! >"$dir/instance-$index.pid"
 }
 

@@ -1,5 +1,9 @@
 # Shared by the scripts that run the published Enterprise (bench/run.sh, scripts/cluster.sh). Source it; it defines
-# functions only, and needs the current directory to be the repository's root.
+# functions and the command below, and needs the current directory to be the repository's root.
+
+# How the image starts the API (the Dockerfile's ENTRYPOINT), run from the publish directory: its threads under
+# SCHED_BATCH, so that a woken thread does not preempt the one serving a request (docs/adr/0009).
+deployed_api_command=(chrt --batch 0 dotnet Enterprise.WebApi.dll)
 
 # Publishes src/WebApi (Release) into DIR ($1), emptied first: a ReadyToRun image left from an earlier publish must not
 # stand in for this one's assembly. $2 = true builds it with ReadyToRun (src/WebApi's project file: the production

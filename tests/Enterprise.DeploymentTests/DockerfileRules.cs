@@ -104,10 +104,10 @@ internal static partial class DockerfileRules
             yield return $"the final stage must have one HEALTHCHECK ... {expectedCheck} (it asks {HealthEndpoints.LivePath})";
         }
 
-        var entryPoint = $"[\"dotnet\", \"{EntryAssembly}\"]";
+        var entryPoint = $"[\"chrt\", \"--batch\", \"0\", \"dotnet\", \"{EntryAssembly}\"]";
         if (final.All("ENTRYPOINT").LastOrDefault()?.Arguments != entryPoint)
         {
-            yield return $"the final stage must start the application: ENTRYPOINT {entryPoint} (so `migrate` and `healthcheck` are its arguments)";
+            yield return $"the final stage must start the application under SCHED_BATCH: ENTRYPOINT {entryPoint} (so `migrate` and `healthcheck` are its arguments)";
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Xml.Linq;
 
 namespace Enterprise.DeploymentTests;
@@ -49,6 +50,11 @@ public sealed class DockerfileTests
             Assert.That(Item("ContainerEnvironmentVariable", "ASPNETCORE_HTTP_PORTS", "Value"), Is.EqualTo("8080"));
             Assert.That(Item("ContainerEnvironmentVariable", "DOTNET_TC_CallCountingDelayMs", "Value"), Is.EqualTo("0"));
             Assert.That(finalStage.All("ENV").Select(env => env.Words), Has.Some.Contains("DOTNET_TC_CallCountingDelayMs=0"), "the Dockerfile's image tiers hot code as the SDK's does");
+            Assert.That(Property("ContainerAppCommandInstruction"), Is.EqualTo("Entrypoint"));
+            Assert.That(
+                project.Descendants("ContainerAppCommand").SelectMany(item => ((string?)item.Attribute("Include") ?? "").Split(';')),
+                Is.EqualTo(JsonSerializer.Deserialize<string[]>(finalStage.All("ENTRYPOINT").Last().Arguments)),
+                "the SDK's image starts the application as the Dockerfile's does, under SCHED_BATCH");
         });
     }
 }
