@@ -43,6 +43,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["dotnet", "Enterprise.WebApi.dll", "healthcheck"]
 
 # Every thread under SCHED_BATCH (chrt, from util-linux, which every Debian and Ubuntu image carries; no capability
-# needed): a woken thread does not preempt the one serving a request, which on one CPU saved a tenth of the CPU per
+# needed): a woken thread does not preempt the one serving a request, which on one CPU saved 10-20% of the CPU per
 # request (docs/adr/0009-server-threads-under-sched-batch.md). `migrate` runs under it too; the health check does not need it.
 ENTRYPOINT ["chrt", "--batch", "0", "dotnet", "Enterprise.WebApi.dll"]

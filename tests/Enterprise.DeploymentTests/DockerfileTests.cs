@@ -5,7 +5,8 @@ namespace Enterprise.DeploymentTests;
 
 /// <summary>
 /// The Dockerfile, which no Docker engine here can build: its stages, user, port, health check and entry point, and
-/// the PublishContainer settings of the project file (the other way to make the image) agree with it.
+/// the PublishContainer settings of the project file (the other way to make the image) and the scripts that run the
+/// published application agree with it.
 /// </summary>
 public sealed class DockerfileTests
 {
@@ -24,6 +25,7 @@ public sealed class DockerfileTests
     [TestCase("another check", "\"healthcheck\"]", "\"migrate\"]", "HEALTHCHECK")]
     [TestCase("no lock files", " --locked-mode", "", "--locked-mode")]
     [TestCase("another port", "ASPNETCORE_HTTP_PORTS=8080", "ASPNETCORE_HTTP_PORTS=5000", "ASPNETCORE_HTTP_PORTS=8080")]
+    [TestCase("the default scheduling", "ENTRYPOINT [\"chrt\", \"--batch\", \"0\", ", "ENTRYPOINT [", "under SCHED_BATCH")]
     public void A_broken_rule_is_reported(string breakage, string original, string replacement, string violation)
     {
         var broken = Text.Replace(original, replacement, StringComparison.Ordinal);
@@ -53,8 +55,23 @@ public sealed class DockerfileTests
             Assert.That(Property("ContainerAppCommandInstruction"), Is.EqualTo("Entrypoint"));
             Assert.That(
                 project.Descendants("ContainerAppCommand").SelectMany(item => ((string?)item.Attribute("Include") ?? "").Split(';')),
-                Is.EqualTo(JsonSerializer.Deserialize<string[]>(finalStage.All("ENTRYPOINT").Last().Arguments)),
+                Is.EqualTo(EntryPoint()),
                 "the SDK's image starts the application as the Dockerfile's does, under SCHED_BATCH");
         });
     }
+
+    [Test]
+    public void The_scripts_start_the_published_application_as_the_image_does()
+    {
+        const string Assignment = "deployed_api_command=(";
+        var line = RepositoryTree.Read("scripts", "lib", "enterprise.sh").Split('\n').Single(text => text.StartsWith(Assignment, StringComparison.Ordinal));
+
+        var command = line[Assignment.Length..line.LastIndexOf(')')].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.That(command, Is.EqualTo(EntryPoint()), "scripts/cluster.sh and bench/run.sh must test and measure what the image runs");
+    }
+
+    /// <summary>The final stage's ENTRYPOINT, in its exec (JSON array) form.</summary>
+    private static string[]? EntryPoint() =>
+        JsonSerializer.Deserialize<string[]>(Dockerfile.Parse(Text)[^1].All("ENTRYPOINT").Last().Arguments);
 }
