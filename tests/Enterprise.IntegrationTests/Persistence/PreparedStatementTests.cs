@@ -1,0 +1,109 @@
+using System.Net;
+using Enterprise.Infrastructure.Persistence;
+using Enterprise.IntegrationTests.Catalog;
+using Enterprise.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Enterprise.IntegrationTests.Persistence;
+
+/// <summary>
+/// On PostgreSQL the application's statements are prepared on the server after a few runs (<c>Max Auto Prepare</c>),
+/// and a migration that changes the type of a column they select, run by another process while the API serves, costs
+/// no request: the statement PostgreSQL refuses once per connection is run again.
+/// </summary>
+[TestFixture(DatabaseUnderTest.PostgreSql)]
+public sealed class PreparedStatementTests(DatabaseUnderTest database) : CatalogFixture(database)
+{
+    /// <summary>Npgsql prepares a statement at its fifth run on a connection; a few more make sure every connection used has.</summary>
+    private const int RunsToPrepare = 8;
+
+    /// <summary>
+    /// One pooled connection for the whole application, so that the connection a request gets after the migration is
+    /// always one on which its statement was prepared (with several, a request may land on a fresh one and prove nothing).
+    /// </summary>
+    protected override EnterpriseApiFactory CreateFactory()
+    {
+        var testDatabase = TestDatabase.Create(DatabaseUnderTest);
+        var oneConnection = new NpgsqlConnectionStringBuilder(testDatabase.ConnectionString) { MaxPoolSize = 1 };
+        return new EnterpriseApiFactory(testDatabase, new Dictionary<string, string?> { ["ConnectionStrings:Enterprise"] = oneConnection.ConnectionString });
+    }
+
+    [Test]
+    public async Task A_query_run_again_and_again_on_a_connection_is_prepared_on_the_server()
+    {
+        var sku = await CreateProductSkuAsync();
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var dbContext = scope.ServiceProvider.GetRequiredService<EnterpriseDbContext>();
+        await dbContext.Database.OpenConnectionAsync();
+
+        for (var run = 0; run < RunsToPrepare; run++)
+        {
+            Assert.That(await dbContext.Products.AsNoTracking().CountAsync(product => product.Sku == sku), Is.EqualTo(1));
+        }
+
+        // pg_prepared_statements lists the statements of this session only: the connection EF Core kept open above.
+        var prepared = await dbContext.Database
+            .SqlQueryRaw<string>("SELECT statement AS \"Value\" FROM pg_prepared_statements")
+            .ToListAsync();
+        Assert.That(prepared, Has.Some.Contains("FROM catalog.\"Products\"").And.Contains("\"Sku\""));
+    }
+
+    [Test]
+    [CoversEndpoint("GET", "api/v{version:apiVersion}/products/{id:guid}")]
+    [CoversEndpoint("POST", "api/v{version:apiVersion}/products/{id:guid}/stock-adjustments")]
+    public async Task Reads_and_writes_go_on_after_a_migration_changes_the_type_of_a_column_they_select()
+    {
+        var id = IdOf(await CreateProductAsync(await NewCategoryIdAsync(), stockQuantity: 0));
+        for (var run = 0; run < RunsToPrepare; run++)
+        {
+            await AssertReadAsync(id);
+            await AssertAdjustedAsync(id, expectedStock: run + 1);
+        }
+
+        await AlterProductNameAsync("varchar(300)");
+        try
+        {
+            for (var run = 0; run < RunsToPrepare; run++)
+            {
+                await AssertReadAsync(id);
+                await AssertAdjustedAsync(id, expectedStock: RunsToPrepare + run + 1);
+            }
+
+            Assert.That((await ProductRowAsync(id))!.StockQuantity, Is.EqualTo(2 * RunsToPrepare), "every adjustment committed once");
+        }
+        finally
+        {
+            await AlterProductNameAsync("varchar(200)");
+        }
+    }
+
+    private async Task<string> CreateProductSkuAsync() =>
+        (await CreateProductAsync(await NewCategoryIdAsync())).GetProperty("sku").GetString()!;
+
+    private async Task AssertReadAsync(Guid id)
+    {
+        using var response = await Client.GetAsync($"{V2ProductsPath}/{id}");
+        var product = await response.AssertJsonAsync(HttpStatusCode.OK);
+        Assert.That(IdOf(product), Is.EqualTo(id));
+    }
+
+    private async Task AssertAdjustedAsync(Guid id, int expectedStock)
+    {
+        using var response = await SendJsonAsync(HttpMethod.Post, StockAdjustmentsPath(id), StockAdjustmentBody(1));
+        var product = await response.AssertJsonAsync(HttpStatusCode.OK);
+        Assert.That(product.GetProperty("stockQuantity").GetInt32(), Is.EqualTo(expectedStock));
+    }
+
+    /// <summary>As a deployment's migration would: from its own connection, outside the API's pool.</summary>
+    private async Task AlterProductNameAsync(string columnType)
+    {
+        var connectionString = await Factory.QueryDatabaseAsync(dbContext => Task.FromResult(dbContext.Database.GetConnectionString()!));
+        var migrator = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        await using var connection = new NpgsqlConnection(migrator.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"ALTER TABLE catalog.\"Products\" ALTER COLUMN \"Name\" TYPE {columnType}", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
