@@ -16,7 +16,7 @@ namespace Enterprise.IntegrationTests.Persistence;
 [TestFixture(DatabaseUnderTest.PostgreSql)]
 public sealed class PreparedStatementTests(DatabaseUnderTest database) : CatalogFixture(database)
 {
-    /// <summary>Npgsql prepares a statement at its fifth run on a connection; a few more make sure every connection used has.</summary>
+    /// <summary>Npgsql prepares a statement at its fifth run on a connection; eight runs leave a margin.</summary>
     private const int RunsToPrepare = 8;
 
     /// <summary>

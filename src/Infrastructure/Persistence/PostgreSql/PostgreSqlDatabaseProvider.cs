@@ -44,8 +44,8 @@ internal sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
     /// no <c>SET</c>, no temporary tables, no session advisory locks, no <c>LISTEN</c>; a change that adds one must keep
     /// the reset.</item>
     /// <item><c>Max Auto Prepare</c>: a statement run five times on a connection is prepared on the server, so later runs
-    /// skip parsing and planning and the driver reuses the row description (about a fifth less CPU per read by id,
-    /// docs/performance.md). A migration that changes a selected column's type makes such a statement fail once per
+    /// skip parsing and planning and the driver reuses the row description (about a sixth less CPU per read by id,
+    /// ADR 0010). A migration that changes a selected column's type makes such a statement fail once per
     /// connection; <see cref="IsStaleCachedPlan"/> makes that a retried fault. <c>Max Auto Prepare=0</c> turns it off
     /// (PgBouncer in transaction mode before 1.21).</item>
     /// </list>
