@@ -3,6 +3,7 @@ using Enterprise.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -109,15 +110,35 @@ public sealed class DatabaseProviderTests
     [TestCase(DatabaseProviders.SqlServer, "Server=db.internal;Database=Enterprise", true)]
     public void Every_provider_gives_its_context_the_configured_thread_safety_checks(string provider, string connectionString, bool checks)
     {
-        var services = new ServiceCollection().AddSingleton<IHostEnvironment>(new HostEnvironmentAtCurrentDirectory());
-        DatabaseProviders.Get(provider).AddDbContext(
-            services, new DatabaseOptions { Provider = provider, ConnectionString = connectionString, ThreadSafetyChecks = checks });
-        using var serviceProvider = services.BuildServiceProvider();
+        using var serviceProvider = ApplicationContexts(new DatabaseOptions { Provider = provider, ConnectionString = connectionString, ThreadSafetyChecks = checks });
         using var scope = serviceProvider.CreateScope();
 
         var options = scope.ServiceProvider.GetRequiredService<EnterpriseDbContext>().GetService<IDbContextOptions>();
 
         Assert.That(options.FindExtension<CoreOptionsExtension>()!.ThreadSafetyChecksEnabled, Is.EqualTo(checks));
+    }
+
+    [TestCase(DatabaseProviders.Sqlite, "Data Source=enterprise.db")]
+    [TestCase(DatabaseProviders.PostgreSql, "Host=db.internal;Database=enterprise")]
+    [TestCase(DatabaseProviders.SqlServer, "Server=db.internal;Database=Enterprise")]
+    public void Every_providers_context_compiles_query_executors_whose_nested_delegates_are_made_once(string provider, string connectionString)
+    {
+        using var serviceProvider = ApplicationContexts(new DatabaseOptions { Provider = provider, ConnectionString = connectionString });
+        using var scope = serviceProvider.CreateScope();
+
+#pragma warning disable EF9100 // The experimental service the application replaces (SharedDelegateConstantProcessor).
+        var processor = scope.ServiceProvider.GetRequiredService<EnterpriseDbContext>().GetService<ILiftableConstantProcessor>();
+#pragma warning restore EF9100
+
+        Assert.That(processor, Is.InstanceOf<SharedDelegateConstantProcessor>());
+    }
+
+    /// <summary>The application's pooled context registration for <paramref name="options"/>, without a host.</summary>
+    private static ServiceProvider ApplicationContexts(DatabaseOptions options)
+    {
+        var services = new ServiceCollection().AddSingleton<IHostEnvironment>(new HostEnvironmentAtCurrentDirectory());
+        DatabaseProviders.Get(options.Provider).AddDbContext(services, options);
+        return services.BuildServiceProvider();
     }
 
     /// <summary>A write that failed after the retry strategy gave up: how the driver's error reaches the application.</summary>
