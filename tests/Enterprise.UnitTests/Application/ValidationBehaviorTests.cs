@@ -1,3 +1,4 @@
+using Enterprise.Application.Catalog.Categories;
 using Enterprise.Application.Catalog.Products;
 using Enterprise.Application.Common.Behaviors;
 using Enterprise.Application.Common.Persistence;
@@ -142,6 +143,35 @@ public sealed class ValidationBehaviorTests
             Assert.That(ErrorsOf(result.Error).Keys, Is.EquivalentTo(new[] { "productId" }));
             Assert.That(next.Calls, Is.Zero);
         });
+    }
+
+    [Test]
+    public async Task A_validator_with_asynchronous_rules_still_validates_each_time()
+    {
+        // Its own message type: the behavior remembers per message type that the asynchronous path is needed.
+        var validator = new InlineValidator<DeleteCategoryCommand>
+        {
+            validator => validator.RuleFor(command => command.CategoryId)
+                .MustAsync((categoryId, _) => Task.FromResult(categoryId != Guid.Empty))
+                .WithMessage("Name the category."),
+        };
+        var behavior = new ValidationBehavior<DeleteCategoryCommand, Result>([validator]);
+
+        // The first run finds that FluentValidation needs the asynchronous path, the later ones take it at once.
+        for (var run = 1; run <= 2; run++)
+        {
+            var next = new NextStep<DeleteCategoryCommand, Result>(Result.Success());
+
+            var invalid = await behavior.Handle(new DeleteCategoryCommand(Guid.Empty), next.Delegate, CancellationToken.None);
+            var valid = await behavior.Handle(new DeleteCategoryCommand(Guid.CreateVersion7()), next.Delegate, CancellationToken.None);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(ErrorsOf(invalid.Error)["categoryId"], Is.EqualTo(new[] { "Name the category." }), $"run {run}");
+                Assert.That(valid.IsSuccess, Is.True, $"run {run}");
+                Assert.That(next.Calls, Is.EqualTo(1), $"run {run}: only the valid command reaches the handler");
+            });
+        }
     }
 
     [Test]

@@ -26,11 +26,10 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
         MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
-        var context = new ValidationContext<TMessage>(message);
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
         {
-            var result = await validator.ValidateAsync(context, cancellationToken);
+            var result = await ValidateAsync(validator, message, cancellationToken);
             failures.AddRange(result.Errors);
         }
 
@@ -43,5 +42,31 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
             .GroupBy(failure => JsonNamingPolicy.CamelCase.ConvertName(failure.PropertyName), StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal);
         return TResponse.Failure(new ValidationErrors(errors));
+    }
+
+    /// <summary>
+    /// Whether a validator of this message has asynchronous rules (MustAsync and the like). FluentValidation's
+    /// asynchronous path awaits every rule and child validator through its own state machine, about 3% of a list
+    /// read's CPU (docs/performance.md), while nearly every validator here is synchronous; so each runs synchronously
+    /// until FluentValidation refuses, and from then on this message type's validators run asynchronously.
+    /// </summary>
+    private static volatile bool _validatorsNeedAsync;
+
+    private static ValueTask<FluentValidation.Results.ValidationResult> ValidateAsync(
+        IValidator<TMessage> validator, TMessage message, CancellationToken cancellationToken)
+    {
+        if (!_validatorsNeedAsync)
+        {
+            try
+            {
+                return new ValueTask<FluentValidation.Results.ValidationResult>(validator.Validate(new ValidationContext<TMessage>(message)));
+            }
+            catch (AsyncValidatorInvokedSynchronouslyException)
+            {
+                _validatorsNeedAsync = true;
+            }
+        }
+
+        return new ValueTask<FluentValidation.Results.ValidationResult>(validator.ValidateAsync(new ValidationContext<TMessage>(message), cancellationToken));
     }
 }
