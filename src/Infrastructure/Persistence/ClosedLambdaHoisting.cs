@@ -5,12 +5,13 @@ namespace Enterprise.Infrastructure.Persistence;
 /// <summary>
 /// Replaces each closed lambda nested in an expression (one that reads no parameter or variable of the code around it)
 /// by a constant holding its compiled delegate, so that running the compiled expression does not bind a new delegate
-/// to the lambda every time. The outermost lambda, quoted lambdas (expression values, not delegates) and lambdas that
-/// use an enclosing scope's parameters or variables stay as they are.
+/// to the lambda every time. The outermost lambda, quoted lambdas (expression values, not delegates), invoked lambdas
+/// (compiled inline, with no delegate) and lambdas that use an enclosing scope's parameters or variables stay as they are.
 /// </summary>
 internal sealed class ClosedLambdaHoisting : ExpressionVisitor
 {
     private int _enclosingLambdas;
+    private bool _lambdaIsInvoked;
 
     private ClosedLambdaHoisting()
     {
@@ -21,7 +22,9 @@ internal sealed class ClosedLambdaHoisting : ExpressionVisitor
 
     protected override Expression VisitLambda<T>(Expression<T> node)
     {
-        if (_enclosingLambdas > 0 && !FreeVariables.Any(node))
+        var invoked = _lambdaIsInvoked;
+        _lambdaIsInvoked = false;
+        if (_enclosingLambdas > 0 && !invoked && !FreeVariables.Any(node))
         {
             return Expression.Constant(node.Compile(), node.Type);
         }
@@ -35,6 +38,13 @@ internal sealed class ClosedLambdaHoisting : ExpressionVisitor
         {
             _enclosingLambdas--;
         }
+    }
+
+    protected override Expression VisitInvocation(InvocationExpression node)
+    {
+        // Visited first, before the arguments.
+        _lambdaIsInvoked = node.Expression is LambdaExpression;
+        return base.VisitInvocation(node);
     }
 
     protected override Expression VisitUnary(UnaryExpression node) =>

@@ -96,6 +96,25 @@ public sealed class ClosedLambdaHoistingTests
     }
 
     [Test]
+    public void An_invoked_lambda_stays_inline_while_a_closed_lambda_inside_it_is_made_once()
+    {
+        var doubling = Expression.Lambda<Func<int, int>>(Expression.Multiply(Number, Expression.Constant(2)), Number);
+        var offset = Expression.Parameter(typeof(int), "offset");
+        var invoked = Expression.Lambda<Func<int, Func<int, int>>>(doubling, offset);
+        var outer = Expression.Lambda<Func<int, Func<int, int>>>(Expression.Invoke(invoked, Number), Number);
+
+        var hoisted = (Expression<Func<int, Func<int, int>>>)ClosedLambdaHoisting.Hoist(outer);
+        var compiled = hoisted.Compile();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(((InvocationExpression)hoisted.Body).Expression, Is.InstanceOf<LambdaExpression>(), "compiled inline, as before");
+            Assert.That(compiled(1), Is.SameAs(compiled(2)));
+            Assert.That(compiled(1)(21), Is.EqualTo(42));
+        });
+    }
+
+    [Test]
     public void The_outermost_lambda_stays_a_lambda_of_its_own_type()
     {
         var outer = Expression.Lambda<Func<int, int>>(Expression.Negate(Number), Number);
