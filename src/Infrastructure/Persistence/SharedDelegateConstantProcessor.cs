@@ -6,8 +6,8 @@ namespace Enterprise.Infrastructure.Persistence;
 
 /// <summary>
 /// EF Core's last step before it compiles a query's executor (the relational one, which all three providers use),
-/// followed by <see cref="ClosedLambdaHoisting"/>: the
-/// executor's nested lambdas (the row shaper, the command resolver) become delegates made once instead of on every run.
+/// followed by <see cref="ClosedLambdaHoisting"/>: the executor's nested lambdas (the row shaper, the command resolver)
+/// become delegates made once instead of on every run.
 /// </summary>
 /// <remarks>
 /// System.Linq.Expressions compiles a nested lambda to its own method and binds a new delegate to it, with a new
