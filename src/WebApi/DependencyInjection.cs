@@ -6,6 +6,7 @@ using Enterprise.WebApi.Hardening;
 using Enterprise.WebApi.Health;
 using Enterprise.WebApi.Idempotency;
 using Enterprise.WebApi.Logging;
+using Enterprise.WebApi.ModelBinding;
 using Enterprise.WebApi.OpenApi;
 using Enterprise.WebApi.Problems;
 using Enterprise.WebApi.Security;
@@ -33,6 +34,7 @@ public static class DependencyInjection
                 options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
                 options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
                 options.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
+                options.ModelBinderProviders.Insert(0, new QueryRecordModelBinderProvider());
             })
             .AddJsonOptions(options => ConfigureJson(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
