@@ -2,7 +2,10 @@ using System.Net;
 using Enterprise.Infrastructure.Persistence;
 using Enterprise.IntegrationTests.Catalog;
 using Enterprise.IntegrationTests.Infrastructure;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -48,6 +51,34 @@ public sealed class PreparedStatementTests(DatabaseUnderTest database) : Catalog
             .SqlQueryRaw<string>("SELECT statement AS \"Value\" FROM pg_prepared_statements")
             .ToListAsync();
         Assert.That(prepared, Has.Some.Contains("FROM catalog.\"Products\"").And.Contains("\"Sku\""));
+    }
+
+    [Test]
+    public async Task Queries_reach_the_driver_with_positional_placeholders_without_a_command_interceptor()
+    {
+        var sku = await CreateProductSkuAsync();
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var dbContext = scope.ServiceProvider.GetRequiredService<EnterpriseDbContext>();
+        var sent = new List<(string Text, string[] ParameterNames)>();
+        var options = dbContext.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()!;
+        using (EfCoreCommands.Observe(dbContext, command => sent.Add((command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(parameter => parameter.ParameterName)]))))
+        {
+            // EF Core looks again for diagnostic listeners only when its logging cache time has passed.
+            await Task.Delay(options.LoggingCacheTime + TimeSpan.FromMilliseconds(200));
+            var product = await dbContext.Products.SingleAsync(product => product.Sku == sku);
+            product.AdjustStock(1, "positional placeholders", DateTimeOffset.UtcNow);
+            await dbContext.SaveChangesAsync();
+        }
+
+        // The update ends with a statement terminator, which the rewrite leaves to Npgsql (PositionalCommandText.From).
+        Assert.Multiple(() =>
+        {
+            Assert.That(sent, Has.Count.EqualTo(2), "the query and the update");
+            Assert.That(sent[0].Text, Does.Contain("$1").And.Not.Contain("@"));
+            Assert.That(sent[0].ParameterNames, Is.Not.Empty.And.All.Empty);
+            Assert.That(sent[1].Text, Does.StartWith("UPDATE catalog.\"Products\""));
+            Assert.That(options.Interceptors ?? [], Has.None.InstanceOf<IDbCommandInterceptor>());
+        });
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -17,12 +18,10 @@ internal sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
 
     public void AddDbContext(IServiceCollection services, DatabaseOptions options)
     {
-        // One for the application: every context shares the command texts it has rewritten.
-        services.AddSingleton<PositionalParametersInterceptor>();
         services.AddDbContextPool<EnterpriseDbContext, PostgreSqlEnterpriseDbContext>((serviceProvider, builder) =>
             Configure(builder, options.ConnectionString!)
                 .UseApplicationOptions(serviceProvider, options)
-                .AddInterceptors(serviceProvider.GetRequiredService<PositionalParametersInterceptor>()));
+                .ReplaceService<IRelationalCommandBuilderFactory, PositionalCommandBuilderFactory>());
     }
 
     /// <summary>

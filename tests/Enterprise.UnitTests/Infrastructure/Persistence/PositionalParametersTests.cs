@@ -77,9 +77,8 @@ public sealed class PositionalParametersTests
     }
 
     [Test]
-    public void The_interceptor_sends_the_rewritten_text_with_unnamed_parameters_each_time_the_text_comes_back()
+    public void A_command_gets_the_rewritten_text_with_unnamed_parameters_each_time_its_text_comes_back()
     {
-        var interceptor = new PositionalParametersInterceptor();
         const string sql = "SELECT p.\"Name\" FROM p WHERE p.\"Id\" = @id AND p.\"Status\" = @status";
 
         foreach (var id in new[] { 7, 8 })
@@ -87,7 +86,7 @@ public sealed class PositionalParametersTests
             using var command = Command(sql, "@id", "@status");
             command.Parameters[0].Value = id;
 
-            interceptor.CommandInitialized(null!, command);
+            PositionalParameters.Apply(command);
 
             Assert.Multiple(() =>
             {
@@ -99,12 +98,11 @@ public sealed class PositionalParametersTests
     }
 
     [Test]
-    public void The_interceptor_leaves_a_command_it_cannot_rewrite_unchanged()
+    public void A_command_it_cannot_rewrite_is_left_unchanged()
     {
-        var interceptor = new PositionalParametersInterceptor();
         using var command = Command("SELECT @id; SELECT @id", "@id");
 
-        interceptor.CommandInitialized(null!, command);
+        PositionalParameters.Apply(command);
 
         Assert.Multiple(() =>
         {
